@@ -1,0 +1,156 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace ContractHarness.MockServer.Patching;
+
+/// <summary>Applies validated operations in place to a document the caller owns (already a private clone).</summary>
+internal static class JsonPatchApplier
+{
+    private const int MaxShownLength = 200;
+    private static readonly JsonSerializerOptions MessageJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static JsonNode? Apply(PatchOperation[] operations, JsonNode? root)
+    {
+        for (var i = 0; i < operations.Length; i++)
+        {
+            root = ApplyOne(root, operations[i], i);
+        }
+
+        return root;
+    }
+
+    private static JsonNode? ApplyOne(JsonNode? root, PatchOperation operation, int index)
+    {
+        var path = operation.Path;
+        if (operation.Op == PatchOperationType.Test)
+        {
+            if (!path.TryEvaluate(root, out var actual))
+            {
+                throw NotFound(operation, index, Describe(root, path));
+            }
+
+            return JsonEquality.DeepEquals(actual, operation.Value)
+                ? root
+                : throw new JsonPatchException(
+                    JsonPatchErrorKind.TestFailed,
+                    $"expected {Show(operation.Value)} but found {Show(actual)}",
+                    index,
+                    operation.OpName,
+                    path.ToString());
+        }
+
+        if (path.IsRoot)
+        {
+            return operation.Value?.DeepClone(); // add and replace at "" replace the whole document
+        }
+
+        var segments = path.Segments;
+        var parent = root;
+        for (var s = 0; s < segments.Count - 1; s++)
+        {
+            if (!JsonNodeNavigator.TryGetChild(parent, segments[s], out parent, out var error))
+            {
+                throw NotFound(operation, index, $"the parent location does not exist: {error}");
+            }
+        }
+
+        var token = segments[^1];
+        var failure = parent switch
+        {
+            JsonObject obj => ApplyToObject(obj, token, operation),
+            JsonArray array => ApplyToArray(array, token, operation),
+            _ => $"cannot {operation.OpName} '{token}' inside {JsonNodeNavigator.DescribeKind(parent)}",
+        };
+        return failure is null ? root : throw NotFound(operation, index, failure);
+    }
+
+    private static string? ApplyToObject(JsonObject obj, string name, PatchOperation operation)
+    {
+        var member = JsonNodeNavigator.FindMember(obj, name);
+        if (member < 0)
+        {
+            if (operation.Op != PatchOperationType.Add)
+            {
+                return $"member '{name}' does not exist";
+            }
+
+            obj.Add(name, operation.Value?.DeepClone());
+        }
+        else if (operation.Op == PatchOperationType.Remove)
+        {
+            obj.RemoveAt(member);
+        }
+        else
+        {
+            obj.SetAt(member, operation.Value?.DeepClone()); // keeps the existing member's name and position
+        }
+
+        return null;
+    }
+
+    private static string? ApplyToArray(JsonArray array, string token, PatchOperation operation)
+    {
+        if (operation.Op == PatchOperationType.Add)
+        {
+            if (token == "-")
+            {
+                array.Add(operation.Value?.DeepClone());
+                return null;
+            }
+
+            if (!JsonNodeNavigator.TryParseArrayIndex(token, out var position))
+            {
+                return $"'{token}' is not a valid array index";
+            }
+
+            if (position > array.Count)
+            {
+                return $"index {token} is out of range for inserting into an array of {array.Count} elements";
+            }
+
+            array.Insert(position, operation.Value?.DeepClone());
+            return null;
+        }
+
+        var error = JsonNodeNavigator.ResolveExistingIndex(array, token, out var index);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        if (operation.Op == PatchOperationType.Remove)
+        {
+            array.RemoveAt(index);
+        }
+        else
+        {
+            array[index] = operation.Value?.DeepClone();
+        }
+
+        return null;
+    }
+
+    private static string Describe(JsonNode? root, JsonPointer path)
+    {
+        var node = root;
+        foreach (var segment in path.Segments)
+        {
+            if (!JsonNodeNavigator.TryGetChild(node, segment, out node, out var error))
+            {
+                return error!;
+            }
+        }
+
+        return "the location does not exist";
+    }
+
+    private static JsonPatchException NotFound(PatchOperation operation, int index, string detail) =>
+        new(JsonPatchErrorKind.PathNotFound, detail, index, operation.OpName, operation.Path.ToString());
+
+    private static string Show(JsonNode? node)
+    {
+        var text = node is null ? "null" : node.ToJsonString(MessageJson);
+        return text.Length <= MaxShownLength ? text : string.Concat(text.AsSpan(0, MaxShownLength), "...");
+    }
+}
