@@ -1,1 +1,40 @@
-return 0;
+using ContractHarness.Contracts.Generation;
+using ContractHarness.Contracts.Pages;
+
+// make contracts: `generate --source contracts/source --out contracts`; `check` exits 1 when contracts/ drifted.
+var command = args.FirstOrDefault() ?? "help";
+string Option(string name, string fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+}
+
+var source = Option("--source", "contracts/source");
+var output = Option("--out", "contracts");
+try
+{
+    switch (command)
+    {
+        case "generate":
+            var files = ContractGenerator.Write(source, output);
+            Console.WriteLine($"Generated {files.Count} files in {Path.GetFullPath(output)} from {source}.");
+            return 0;
+        case "check":
+            var drift = ContractGenerator.Drift(source, output);
+            foreach (var file in drift)
+            {
+                Console.Error.WriteLine($"out of date: {file}");
+            }
+
+            Console.WriteLine(drift.Count == 0 ? "contracts/ is up to date." : $"{drift.Count} files differ: run 'make contracts'.");
+            return drift.Count == 0 ? 0 : 1;
+        default:
+            Console.WriteLine("usage: ContractHarness.Contracts generate|check [--source contracts/source] [--out contracts]");
+            return command is "help" or "--help" or "-h" ? 0 : 2;
+    }
+}
+catch (PageFormatException ex)
+{
+    Console.Error.WriteLine($"error: {ex.Message}");
+    return 1;
+}
