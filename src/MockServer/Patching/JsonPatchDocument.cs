@@ -57,6 +57,7 @@ public sealed class JsonPatchDocument
     /// <summary>
     /// Applies the operations in order to a deep clone of <paramref name="document"/>; each operation sees the
     /// effect of the earlier ones. Atomic: the input is never modified, and on failure nothing is returned.
+    /// Only reads the input and the patch, so concurrent calls are safe while nobody modifies either.
     /// </summary>
     /// <param name="document">The document to patch (null is the JSON <c>null</c>).</param>
     /// <returns>The patched document (null when it became the JSON <c>null</c>).</returns>

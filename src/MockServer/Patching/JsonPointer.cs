@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Text;
 using System.Text.Json.Nodes;
 
 namespace ContractHarness.MockServer.Patching;
@@ -82,7 +81,7 @@ public sealed class JsonPointer
                 end = path.Length;
             }
 
-            if (!TryUnescape(path.AsSpan(segmentStart, end - segmentStart), out segments[s]!))
+            if (!JsonPointerSyntax.TryUnescape(path.AsSpan(segmentStart, end - segmentStart), out segments[s]!))
             {
                 return false;
             }
@@ -125,9 +124,7 @@ public sealed class JsonPointer
     public static string Escape(string segment)
     {
         ArgumentNullException.ThrowIfNull(segment);
-        return segment.AsSpan().IndexOfAny('~', '/') < 0
-            ? segment
-            : segment.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal);
+        return JsonPointerSyntax.Escape(segment);
     }
 
     /// <summary>
@@ -153,53 +150,5 @@ public sealed class JsonPointer
     }
 
     /// <summary>The normalised form: empty for the whole document, otherwise each token escaped after a slash.</summary>
-    public override string ToString() => _text ??= Format(_segments);
-
-    private static string Format(string[] segments)
-    {
-        if (segments.Length == 0)
-        {
-            return string.Empty;
-        }
-
-        var builder = new StringBuilder();
-        foreach (var segment in segments)
-        {
-            builder.Append('/').Append(Escape(segment));
-        }
-
-        return builder.ToString();
-    }
-
-    private static bool TryUnescape(ReadOnlySpan<char> token, out string? segment)
-    {
-        var tilde = token.IndexOf('~');
-        if (tilde < 0)
-        {
-            segment = token.ToString();
-            return true;
-        }
-
-        segment = null;
-        var builder = new StringBuilder(token.Length);
-        for (var i = 0; i < token.Length; i++)
-        {
-            var c = token[i];
-            if (c != '~')
-            {
-                builder.Append(c);
-                continue;
-            }
-
-            if (i + 1 >= token.Length || (token[i + 1] != '0' && token[i + 1] != '1'))
-            {
-                return false;
-            }
-
-            builder.Append(token[++i] == '0' ? '~' : '/');
-        }
-
-        segment = builder.ToString();
-        return true;
-    }
+    public override string ToString() => _text ??= JsonPointerSyntax.Format(_segments);
 }
