@@ -46,6 +46,11 @@ internal static class HttpSampleReader
             headers.Add(new(lines[index][..colon].Trim(), lines[index][(colon + 1)..].Trim()));
         }
 
+        while (index < lines.Length && string.IsNullOrWhiteSpace(lines[index]))
+        {
+            index++;
+        }
+
         var bodyStart = index;
         var body = string.Join('\n', lines.Skip(index)).Trim();
         if (body.Length == 0)

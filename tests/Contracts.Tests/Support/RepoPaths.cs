@@ -1,0 +1,29 @@
+namespace ContractHarness.Contracts.Tests.Support;
+
+/// <summary>Paths inside the repository, found by walking up from the test assembly to ContractHarness.sln.</summary>
+internal static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Contracts => Path.Combine(Root, "contracts");
+
+    public static string Source => Path.Combine(Contracts, "source");
+
+    public static string Schemas => Path.Combine(Contracts, "schemas");
+
+    public static IEnumerable<string> Pages =>
+        Directory.GetFiles(Source, "*.md").Where(f => !f.EndsWith("README.md", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "ContractHarness.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("ContractHarness.sln not found above the test assembly.");
+    }
+}
