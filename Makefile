@@ -36,3 +36,11 @@ test: tools ## Build and run every test (installs what it needs first)
 .PHONY: contracts
 contracts: ## Regenerate contracts/ (schemas, catalog, OpenAPI, fixtures) from contracts/source
 	$(DOTNET) run --project src/Contracts -c $(CONFIGURATION) -- generate --source contracts/source --out contracts
+
+.PHONY: check-contracts
+check-contracts: ## Fail when contracts/ differs from what contracts/source generates
+	$(DOTNET) run --project src/Contracts -c $(CONFIGURATION) -- check --source contracts/source --out contracts
+
+.PHONY: mock
+mock: ## Build and start the mock server on http://$(HOST):$(PORT)
+	$(DOTNET) run --project src/MockServer -c $(CONFIGURATION) -- --host $(HOST) --port $(PORT)
