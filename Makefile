@@ -29,9 +29,13 @@ tools: $(NODE_STAMP) ## Install the pinned npm tooling (idempotent)
 build: tools ## Build the solution
 	$(DOTNET) build ContractHarness.sln -c $(CONFIGURATION)
 
+TEST_LOG := .stamps/test-output.log
+
 .PHONY: test
 test: tools ## Build and run every test (installs what it needs first)
-	$(DOTNET) test ContractHarness.sln -c $(CONFIGURATION) --logger "console;verbosity=normal"
+	@mkdir -p .stamps
+	@set -o pipefail; $(DOTNET) test ContractHarness.sln -c $(CONFIGURATION) 2>&1 | tee $(TEST_LOG); status=$$?; \
+	  tools/test-summary.sh $(TEST_LOG); exit $$status
 
 .PHONY: contracts
 contracts: ## Regenerate contracts/ (schemas, catalog, OpenAPI, fixtures) from contracts/source
