@@ -1,0 +1,21 @@
+using System.Text.Json;
+
+namespace ContractHarness.Pact.Schema;
+
+/// <summary>Settings of <see cref="SchemaMatchers"/>.</summary>
+public sealed class SchemaMatcherOptions
+{
+    /// <summary>
+    /// Fields to pin instead of matching by type, by path from the root: <c>Department</c>, <c>UpdatedBy.Name</c>,
+    /// <c>Emails[*].Value</c> (every element), <c>CustomFields.*</c> (every map value); a leading <c>$.</c> is allowed.
+    /// A <see cref="Matchers.Matcher"/> is used as given; any other value (including null) becomes an
+    /// <c>equality</c> matcher on that value, so it is checked exactly even inside a type-matched array or map.
+    /// </summary>
+    public IDictionary<string, object?> Overrides { get; init; } = new Dictionary<string, object?>(StringComparer.Ordinal);
+
+    /// <summary>The regex used for <c>format: date-time</c> strings. Default: <see cref="SchemaMatchers.IsoDateTimeRegex"/>.</summary>
+    public string DateTimeRegex { get; init; } = SchemaMatchers.IsoDateTimeRegex;
+
+    /// <summary>Serialiser settings for override values. Default: System.Text.Json defaults.</summary>
+    public JsonSerializerOptions? JsonOptions { get; init; }
+}
