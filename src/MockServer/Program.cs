@@ -1,4 +1,1 @@
-var builder = WebApplication.CreateSlimBuilder(args);
-var app = builder.Build();
-app.MapGet("/__admin/health", () => Results.Ok(new { status = "ok" }));
-app.Run();
+return await ContractHarness.MockServer.Hosting.MockServerCli.RunAsync(args);

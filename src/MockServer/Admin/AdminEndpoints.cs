@@ -1,0 +1,104 @@
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using ContractHarness.MockServer.Errors;
+using ContractHarness.MockServer.Hosting;
+using ContractHarness.MockServer.Http;
+
+namespace ContractHarness.MockServer.Admin;
+
+/// <summary>
+/// The admin API under the reserved <c>/__admin</c> prefix, dispatched before any entity route:
+/// <c>GET health</c>, <c>POST reset</c>, <c>GET</c>/<c>DELETE requests</c>, <c>GET</c>/<c>POST provider-states</c>.
+/// Admin requests need no authorization.
+/// </summary>
+internal sealed class AdminEndpoints(MockContext mock)
+{
+    public Task HandleAsync(HttpContext context, string subPath)
+    {
+        var method = context.Request.Method;
+        var (allow, handler) = subPath.ToLowerInvariant().TrimEnd('/') switch
+        {
+            "" => ("GET", (Func<HttpContext, Task>?)Index),
+            "/health" => ("GET", Health),
+            "/reset" => ("POST", Reset),
+            "/requests" => ("GET, DELETE", Requests),
+            "/provider-states" => ("GET, POST", ProviderStates),
+            _ => (null, null),
+        };
+        if (handler is null)
+        {
+            throw MockErrors.RouteNotFound(context.Request.Path);
+        }
+
+        return allow!.Split(", ").Contains(method) ? handler(context) : throw MockErrors.MethodNotAllowed(method, context.Request.Path, allow);
+    }
+
+    private static Task Index(HttpContext context) => Write(context, new AdminIndexModel(
+        ["GET /__admin/health", "POST /__admin/reset", "GET /__admin/requests", "DELETE /__admin/requests", "GET /__admin/provider-states", "POST /__admin/provider-states"]),
+        AdminJsonContext.Default.AdminIndexModel);
+
+    private Task Health(HttpContext context) => Write(context, new HealthModel(
+        "Healthy",
+        mock.Options.Seed,
+        mock.Options.EntityCount,
+        mock.Options.RequireAuth,
+        !string.IsNullOrEmpty(mock.Options.DataDirectory),
+        [.. mock.Store.Models.Select(m => new EndpointModel(m.Route, m.Entity, m.PrimaryKey, mock.Routes.AllowFor(m).Split(", "), mock.Store.Count(m), m.FixtureId))]),
+        AdminJsonContext.Default.HealthModel);
+
+    private Task Reset(HttpContext context)
+    {
+        mock.Store.Reset();
+        return Write(context, new ResetModel(true, mock.Store.Models.ToDictionary(m => m.Resource, mock.Store.Count)), AdminJsonContext.Default.ResetModel);
+    }
+
+    private Task Requests(HttpContext context)
+    {
+        if (HttpMethods.IsDelete(context.Request.Method))
+        {
+            mock.Journal.Clear();
+            context.Response.StatusCode = StatusCodes.Status204NoContent;
+            return Task.CompletedTask;
+        }
+
+        var (entries, total) = mock.Journal.Snapshot();
+        var model = new JournalModel(mock.Journal.Capacity, total, [.. entries.Select(e => new RequestModel(e.Time, e.Method, e.Path, e.Status, e.Milliseconds))]);
+        return Write(context, model, AdminJsonContext.Default.JournalModel);
+    }
+
+    private async Task ProviderStates(HttpContext context)
+    {
+        if (HttpMethods.IsGet(context.Request.Method))
+        {
+            await Write(context, new ProviderStatesModel(mock.ProviderStates.Known, mock.ProviderStates.Resources), AdminJsonContext.Default.ProviderStatesModel);
+            return;
+        }
+
+        var body = await RequestBody.ReadJsonAsync(context, mock.Options.MaxRequestBodyBytes);
+        ProviderStateRequestModel? request;
+        try
+        {
+            request = body.Length == 0 ? null : JsonSerializer.Deserialize(body, AdminJsonContext.Default.ProviderStateRequestModel);
+        }
+        catch (JsonException e)
+        {
+            throw MockErrors.BadRequest($"The provider-state body is not valid: {e.Message}", "Invalid Provider State");
+        }
+
+        if (request is null)
+        {
+            throw MockErrors.BadRequest("Send {\"action\": \"setup\", \"state\": \"Contact 66 exists\", \"params\": {}}.", "Invalid Provider State");
+        }
+
+        var values = mock.ProviderStates.Apply(request);
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(values, AdminJsonContext.Default.JsonObject);
+        context.Response.ContentType = EntityResponse.JsonContentType;
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+    }
+
+    private static Task Write<T>(HttpContext context, T model, JsonTypeInfo<T> typeInfo)
+    {
+        context.Response.ContentType = EntityResponse.JsonContentType;
+        return JsonSerializer.SerializeAsync(context.Response.Body, model, typeInfo, context.RequestAborted);
+    }
+}

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ContractHarness.MockServer.Admin;
+
+/// <summary>Answer of <c>GET /__admin/health</c>.</summary>
+internal sealed record HealthModel(string Status, int Seed, int EntityCount, bool RequireAuth, bool Persistent, IReadOnlyList<EndpointModel> Endpoints);
+
+/// <summary>One mocked route in <see cref="HealthModel"/>.</summary>
+internal sealed record EndpointModel(string Route, string Entity, string PrimaryKey, IReadOnlyList<string> Methods, int Count, int SampleId);
+
+/// <summary>Answer of <c>POST /__admin/reset</c>.</summary>
+internal sealed record ResetModel(bool Reset, IReadOnlyDictionary<string, int> Counts);
+
+/// <summary>Answer of <c>GET /__admin/requests</c>: newest first.</summary>
+internal sealed record JournalModel(int Capacity, long Total, IReadOnlyList<RequestModel> Requests);
+
+/// <summary>One entry of <see cref="JournalModel"/>.</summary>
+internal sealed record RequestModel(DateTimeOffset Time, string Method, string Path, int Status, double Milliseconds);
+
+/// <summary>The Pact verifier's state-change body.</summary>
+internal sealed record ProviderStateRequestModel(string? Action, string? State, Dictionary<string, JsonElement>? Params);
+
+/// <summary>The states <c>GET /__admin/provider-states</c> lists.</summary>
+internal sealed record ProviderStatesModel(IReadOnlyList<string> States, IReadOnlyList<string> Resources);
+
+/// <summary>Answer of <c>GET /__admin</c>: the admin operations.</summary>
+internal sealed record AdminIndexModel(IReadOnlyList<string> Operations);
+
+/// <summary>Source-generated JSON of the admin models (no reflection).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, PropertyNameCaseInsensitive = true, WriteIndented = true)]
+[JsonSerializable(typeof(AdminIndexModel))]
+[JsonSerializable(typeof(HealthModel))]
+[JsonSerializable(typeof(ResetModel))]
+[JsonSerializable(typeof(JournalModel))]
+[JsonSerializable(typeof(ProviderStateRequestModel))]
+[JsonSerializable(typeof(ProviderStatesModel))]
+[JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]
+internal sealed partial class AdminJsonContext : JsonSerializerContext;

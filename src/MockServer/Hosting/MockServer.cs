@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace ContractHarness.MockServer.Hosting;
+
+/// <summary>
+/// A running mock of the catalog's SuperOffice endpoints on a real Kestrel socket, in-process:
+/// <code>
+/// await using var mock = await MockServer.StartAsync();          // a free port on 127.0.0.1
+/// var client = new HttpClient { BaseAddress = mock.BaseAddress };
+/// </code>
+/// </summary>
+public sealed class MockServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly MockContext _context;
+
+    private MockServer(WebApplication app, MockContext context, Uri baseAddress)
+    {
+        _app = app;
+        _context = context;
+        BaseAddress = baseAddress;
+    }
+
+    /// <summary>The root URL with a trailing slash, e.g. <c>http://127.0.0.1:5080/</c> (ready for <c>HttpClient.BaseAddress</c>).</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The root URL without a trailing slash, e.g. <c>http://127.0.0.1:5080</c>.</summary>
+    public string Url => BaseAddress.GetLeftPart(UriPartial.Authority);
+
+    /// <summary>The port the server listens on.</summary>
+    public int Port => BaseAddress.Port;
+
+    /// <summary>The options the server runs with.</summary>
+    public MockServerOptions Options => _context.Options;
+
+    /// <summary>The catalog's routes and how many entities each has now, e.g. <c>/api/v1/Contact/{id}</c> → 100.</summary>
+    public IReadOnlyDictionary<string, int> EntityCounts => _context.Store.Models.ToDictionary(m => m.Route, _context.Store.Count);
+
+    /// <summary>Starts a mock on a free port of 127.0.0.1 with every other option at its default.</summary>
+    public static Task<MockServer> StartAsync() => StartAsync(new MockServerOptions { Port = 0 });
+
+    /// <summary>Loads the contracts, seeds the data (replaying the data folder when there is one) and starts listening.</summary>
+    public static async Task<MockServer> StartAsync(MockServerOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var context = MockContext.Create(options);
+        WebApplication? app = null;
+        try
+        {
+            app = MockApplication.Build(context);
+            await app.StartAsync(cancellationToken);
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            var uri = new Uri(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "[::1]", StringComparison.Ordinal) + "/");
+            return new MockServer(app, context, uri);
+        }
+        catch
+        {
+            if (app is not null)
+            {
+                await app.DisposeAsync();
+            }
+
+            context.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Restores the seed state (as <c>POST /__admin/reset</c> does).</summary>
+    public void Reset() => _context.Store.Reset();
+
+    /// <summary>Stops listening and closes the data folder.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _context.Dispose();
+    }
+}

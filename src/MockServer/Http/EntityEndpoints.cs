@@ -1,0 +1,72 @@
+using System.Globalization;
+using ContractHarness.Contracts.Catalog;
+using ContractHarness.MockServer.Errors;
+using ContractHarness.MockServer.Hosting;
+using ContractHarness.MockServer.Preconditions;
+using ContractHarness.MockServer.Projection;
+using ContractHarness.MockServer.Store;
+
+namespace ContractHarness.MockServer.Http;
+
+/// <summary>
+/// The one request handler of every entity route: method (405 with <c>Allow</c>), authorization, id (400 when it is
+/// not an int32), then GET or the update the catalog declares for the method.
+/// </summary>
+internal sealed class EntityEndpoints(MockContext mock)
+{
+    private readonly EntityUpdates _updates = new(mock);
+
+    public Task HandleAsync(HttpContext context, EntityModel model, ReadOnlySpan<char> idText)
+    {
+        var request = context.Request;
+        var method = request.Method;
+        var isRead = HttpMethods.IsGet(method) || HttpMethods.IsHead(method);
+        var bodyKind = isRead ? null : EntityRoutes.BodyKindFor(model, method);
+        if (HttpMethods.IsOptions(method))
+        {
+            context.Response.StatusCode = StatusCodes.Status204NoContent;
+            context.Response.Headers.Allow = mock.Routes.AllowFor(model);
+            return Task.CompletedTask;
+        }
+
+        if (!isRead && bodyKind is null)
+        {
+            throw MockErrors.MethodNotAllowed(method, request.Path, mock.Routes.AllowFor(model));
+        }
+
+        if (mock.Options.RequireAuth)
+        {
+            AuthCheck.Demand(request, model);
+        }
+
+        var id = ParseId(idText);
+        var select = SelectProjection.Parse(request.Query[SelectProjection.QueryName], model);
+        return bodyKind switch
+        {
+            null => GetAsync(context, model, id, select),
+            RequestBodyKind.Patch => _updates.PatchAsync(context, model, id, select),
+            _ => _updates.PutAsync(context, model, id, select),
+        };
+    }
+
+    private Task GetAsync(HttpContext context, EntityModel model, int id, SelectProjection? select)
+    {
+        var entity = mock.Store.Get(model, id) ?? throw NotFound(model, id);
+        if (PreconditionCheck.IsNotModified(context.Request, entity))
+        {
+            context.Response.StatusCode = StatusCodes.Status304NotModified;
+            context.Response.Headers.LastModified = entity.LastModified;
+            return Task.CompletedTask;
+        }
+
+        return EntityResponse.WriteAsync(context, model, id, entity, select);
+    }
+
+    public static MockHttpException NotFound(EntityModel model, int id) =>
+        MockErrors.NotFound(model.Resource, $"{model.Resource} id {id} not found");
+
+    private static int ParseId(ReadOnlySpan<char> text) =>
+        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id)
+            ? id
+            : throw MockErrors.BadRequest($"The id '{text}' is not a valid int32.", "Invalid Id");
+}

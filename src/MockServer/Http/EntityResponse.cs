@@ -1,0 +1,70 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using ContractHarness.MockServer.Projection;
+using ContractHarness.MockServer.Store;
+
+namespace ContractHarness.MockServer.Http;
+
+/// <summary>
+/// Writes an entity answer from its stored bytes, without re-serializing: the bytes before the <c>_Links</c> value,
+/// the links built for this request (<c>Self</c> and <c>Archive</c> as absolute URLs of the host the client
+/// called), and the bytes after it. With <c>$select</c>, the projection of a copy is written instead.
+/// </summary>
+internal static class EntityResponse
+{
+    public const string JsonContentType = "application/json; charset=utf-8";
+
+    public static async Task WriteAsync(HttpContext context, EntityModel model, int id, StoredEntity entity, SelectProjection? select)
+    {
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = JsonContentType;
+        response.Headers.LastModified = entity.LastModified; // of the stored entity, whatever $select leaves out
+        if (select is not null)
+        {
+            entity = EntityWriter.Write(select.Apply(entity.ToJsonObject()), model);
+        }
+
+        var bytes = entity.Utf8;
+        if (entity.LinksStart < 0)
+        {
+            response.ContentLength = bytes.Length;
+            if (!HttpMethods.IsHead(context.Request.Method))
+            {
+                await response.Body.WriteAsync(bytes, context.RequestAborted);
+            }
+
+            return;
+        }
+
+        var links = Links(context.Request, model, id);
+        response.ContentLength = bytes.Length - (entity.LinksEnd - entity.LinksStart) + links.Length;
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            return;
+        }
+
+        var writer = response.BodyWriter;
+        writer.Write(bytes.AsSpan(0, entity.LinksStart));
+        writer.Write(links);
+        writer.Write(bytes.AsSpan(entity.LinksEnd));
+        await writer.FlushAsync(context.RequestAborted);
+    }
+
+    /// <summary><c>{"Self":"http://host/api/v1/Contact/66","Archive":"http://host/api/v1/Contact"}</c> for this request's host.</summary>
+    public static byte[] Links(HttpRequest request, EntityModel model, int id)
+    {
+        var origin = string.Concat(request.Scheme, "://", request.Host.Value, request.PathBase.Value);
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer, EntityWriter.Options))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("Self", string.Concat(origin, model.ItemPrefix, id.ToString(CultureInfo.InvariantCulture)));
+            writer.WriteString("Archive", string.Concat(origin, model.CollectionPath));
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+}

@@ -1,0 +1,146 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ContractHarness.MockServer.Errors;
+using ContractHarness.MockServer.Hosting;
+using ContractHarness.MockServer.Patching;
+using ContractHarness.MockServer.Preconditions;
+using ContractHarness.MockServer.Projection;
+using ContractHarness.MockServer.Store;
+
+namespace ContractHarness.MockServer.Http;
+
+/// <summary>
+/// PATCH and PUT: read and parse the body (outside any lock), then, under the entity's lock, check
+/// <c>If-Unmodified-Since</c>, apply the change to a private copy, bring it into shape, stamp it, validate it
+/// against the schema and store it. Any failure on the way leaves the stored entity exactly as it was.
+/// </summary>
+internal sealed class EntityUpdates(MockContext mock)
+{
+    private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = false };
+    private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false, MaxDepth = 256 };
+
+    public async Task PatchAsync(HttpContext context, EntityModel model, int id, SelectProjection? select)
+    {
+        var body = await RequestBody.ReadJsonAsync(context, mock.Options.MaxRequestBodyBytes);
+        EnsureExists(model, id);
+        var contentType = context.Request.ContentType;
+        var node = body.Length == 0
+            ? throw MockErrors.BadRequest("The request body is empty: send a JSON Patch array or a JSON Merge Patch object.", "Missing Patch")
+            : Parse(body);
+        JsonPatchDocument? patch = null;
+        JsonObject? merge = null;
+        switch (node)
+        {
+            case JsonArray when !RequestBody.IsMergePatch(contentType):
+                patch = PatchErrors.Parse(node, model);
+                break;
+            case JsonObject obj when !RequestBody.IsJsonPatch(contentType):
+                merge = obj;
+                break;
+            default:
+                throw MockErrors.BadRequest(
+                    $"The body is {Describe(node)}, which is not a JSON Patch array nor a JSON Merge Patch object{(contentType is null ? string.Empty : $" (Content-Type {contentType})")}.",
+                    "Invalid Patch");
+        }
+
+        var since = PreconditionCheck.IfUnmodifiedSince(context.Request);
+        var stored = mock.Store.Update(model, id, current =>
+        {
+            CheckPrecondition(model, id, current, since);
+            var document = current.ToJsonObject();
+            var changes = patch ?? MergePatch.ToJsonPatch(merge!, document);
+            var patched = PatchErrors.Apply(changes, document, model);
+            return Finish(model, id, patched, keepKeyFrom: current);
+        }) ?? throw EntityEndpoints.NotFound(model, id);
+        await EntityResponse.WriteAsync(context, model, id, stored, select);
+    }
+
+    public async Task PutAsync(HttpContext context, EntityModel model, int id, SelectProjection? select)
+    {
+        var body = await RequestBody.ReadJsonAsync(context, mock.Options.MaxRequestBodyBytes);
+        var node = body.AsSpan().Trim(" \t\r\n"u8).IsEmpty ? null : Parse(body);
+        if (node is null)
+        {
+            throw MockErrors.BadRequest("Entity to save is not in request body.", "Entity Missing");
+        }
+
+        if (node is not JsonObject)
+        {
+            throw MockErrors.BadRequest($"The body must be a {model.Entity} object, but it is {Describe(node)}.", "Invalid Entity");
+        }
+
+        var since = PreconditionCheck.IfUnmodifiedSince(context.Request);
+        var stored = mock.Store.Update(model, id, current =>
+        {
+            CheckPrecondition(model, id, current, since);
+            var entity = EntityShape.Normalize(node.DeepClone(), model);
+            entity[model.PrimaryKey] = id; // the id in the URL wins
+            return Finish(model, id, entity, keepKeyFrom: null);
+        }) ?? throw EntityEndpoints.NotFound(model, id);
+        await EntityResponse.WriteAsync(context, model, id, stored, select);
+    }
+
+    private void CheckPrecondition(EntityModel model, int id, StoredEntity current, DateTimeOffset? since)
+    {
+        if (!mock.Options.IgnorePreconditions)
+        {
+            PreconditionCheck.EnsureUnmodified(model, id, current, since);
+        }
+    }
+
+    /// <summary>Shapes, checks the key, stamps, validates and serializes an updated entity.</summary>
+    private StoredEntity Finish(EntityModel model, int id, JsonNode? updated, StoredEntity? keepKeyFrom)
+    {
+        var entity = EntityShape.Normalize(updated, model);
+        entity[model.LastUpdateField] = EntityStamp.Format(mock.Time.GetUtcNow());
+        if (model.UpdatedByField is { } updatedBy)
+        {
+            entity[updatedBy] = mock.Store.Seed.CurrentUser(model);
+        }
+
+        var errors = model.Schema.Validate(entity);
+        if (errors.Count > 0)
+        {
+            throw MockErrors.BadRequest(
+                $"The updated {model.Entity} does not match its schema: {string.Join(" ", errors.Take(5).Select(e => e.Message))}",
+                $"Invalid {model.Entity}");
+        }
+
+        if (keepKeyFrom is not null && !JsonNode.DeepEquals(entity[model.PrimaryKey], JsonValue.Create(id)))
+        {
+            throw MockErrors.BadRequest(
+                $"The primary key {model.PrimaryKey} cannot be changed (it is {id}, the patch makes it {entity[model.PrimaryKey]?.ToJsonString() ?? "null"}).",
+                "Primary Key Change Refused");
+        }
+
+        return EntityWriter.Write(entity, model);
+    }
+
+    private static JsonNode? Parse(byte[] body)
+    {
+        try
+        {
+            return JsonNode.Parse(body, NodeOptions, StrictJson);
+        }
+        catch (JsonException e)
+        {
+            throw MockErrors.BadRequest($"The body is not valid JSON: {e.Message}", "Malformed JSON");
+        }
+    }
+
+    private void EnsureExists(EntityModel model, int id)
+    {
+        if (mock.Store.Get(model, id) is null)
+        {
+            throw EntityEndpoints.NotFound(model, id);
+        }
+    }
+
+    private static string Describe(JsonNode? node) => node switch
+    {
+        null => "null",
+        JsonArray => "an array",
+        JsonObject => "an object",
+        _ => $"a {node.GetValueKind().ToString().ToLowerInvariant()}",
+    };
+}

@@ -1,0 +1,73 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using ContractHarness.MockServer.Errors;
+using Microsoft.Net.Http.Headers;
+
+namespace ContractHarness.MockServer.Http;
+
+/// <summary>
+/// Reads a request body after checking its media type and size: JSON-family types (<c>application/json</c>,
+/// <c>text/json</c>, any <c>*+json</c>) are accepted and a missing Content-Type counts as JSON; anything else
+/// (XML, forms) gets 415. A body over the limit gets 413, from its Content-Length before reading when it has one.
+/// </summary>
+internal static class RequestBody
+{
+    public static async Task<byte[]> ReadJsonAsync(HttpContext context, long limit)
+    {
+        var request = context.Request;
+        CheckMediaType(request.ContentType);
+        if (request.ContentLength > limit)
+        {
+            throw MockErrors.PayloadTooLarge(limit);
+        }
+
+        var reader = request.BodyReader;
+        while (true)
+        {
+            var result = await reader.ReadAsync(context.RequestAborted);
+            if (result.Buffer.Length > limit)
+            {
+                reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
+                throw MockErrors.PayloadTooLarge(limit);
+            }
+
+            if (result.IsCompleted)
+            {
+                var bytes = result.Buffer.ToArray();
+                reader.AdvanceTo(result.Buffer.End);
+                return bytes;
+            }
+
+            reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
+        }
+    }
+
+    public static void CheckMediaType(string? contentType)
+    {
+        if (string.IsNullOrWhiteSpace(contentType))
+        {
+            return;
+        }
+
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var media) || !IsJson(media.MediaType.Value))
+        {
+            throw MockErrors.UnsupportedMediaType(contentType);
+        }
+    }
+
+    private static bool IsJson(string? mediaType) =>
+        mediaType is not null
+        && (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.Equals("text/json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>True when the Content-Type names the JSON Merge Patch media type.</summary>
+    public static bool IsMergePatch(string? contentType) =>
+        contentType is not null && MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && media.MediaType.Equals("application/merge-patch+json", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True when the Content-Type names the JSON Patch media type.</summary>
+    public static bool IsJsonPatch(string? contentType) =>
+        contentType is not null && MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && media.MediaType.Equals("application/json-patch+json", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,105 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using ContractHarness.MockServer.Store;
+
+namespace ContractHarness.MockServer.Seeding;
+
+/// <summary>
+/// The starting state: for every route, ids 1 to <see cref="EntityCount"/> generated from the schema, plus the
+/// page's sample response entity at its own id, exactly as in the page. Every seeded entity is checked against
+/// its schema once, here, so a broken contract or generator fails at start-up rather than in a response.
+/// Immutable: <see cref="EntityStore.Reset"/> goes back to it.
+/// </summary>
+internal sealed class SeedData
+{
+    private readonly Dictionary<EntityModel, IReadOnlyDictionary<int, StoredEntity>> _entities;
+    private readonly SeedGenerator _generator;
+    private readonly ConcurrentDictionary<EntityModel, JsonObject> _currentUsers = new();
+
+    private SeedData(IReadOnlyList<EntityModel> models, SeedGenerator generator, int entityCount,
+        Dictionary<EntityModel, IReadOnlyDictionary<int, StoredEntity>> entities)
+    {
+        Models = models;
+        _generator = generator;
+        EntityCount = entityCount;
+        _entities = entities;
+    }
+
+    public IReadOnlyList<EntityModel> Models { get; }
+
+    public int Seed => _generator.Seed;
+
+    public int EntityCount { get; }
+
+    public static SeedData Build(IReadOnlyList<EntityModel> models, int seed, int entityCount)
+    {
+        var generator = new SeedGenerator(seed, Math.Max(entityCount, 1));
+        var entities = new Dictionary<EntityModel, IReadOnlyDictionary<int, StoredEntity>>();
+        foreach (var model in models)
+        {
+            var table = new Dictionary<int, StoredEntity>(entityCount + 1);
+            for (var id = 1; id <= entityCount; id++)
+            {
+                table[id] = Checked(model, generator.Generate(model.Entity, model.Schema, model.PrimaryKey, id), $"generated id {id}");
+            }
+
+            table[model.FixtureId] = Checked(model, LoadFixture(model), model.FixturePath);
+            entities[model] = table;
+        }
+
+        return new SeedData(models, generator, entityCount, entities);
+    }
+
+    public IReadOnlyDictionary<int, StoredEntity> Entities(EntityModel model) => _entities[model];
+
+    /// <summary>The seed version of an id: the seeded one, or for an id outside the seed one generated the same way.</summary>
+    public StoredEntity VersionOf(EntityModel model, int id) =>
+        _entities[model].TryGetValue(id, out var seeded)
+            ? seeded
+            : Checked(model, _generator.Generate(model.Entity, model.Schema, model.PrimaryKey, id), $"generated id {id}");
+
+    /// <summary>
+    /// The user the mock acts as: one carrier generated from the schema of the entity's updated-by property, with
+    /// its own id property (<c>AssociateId</c> for an Associate) set to <see cref="CurrentUserId"/>.
+    /// </summary>
+    public JsonObject CurrentUser(EntityModel model) =>
+        _currentUsers.GetOrAdd(model, GenerateCurrentUser).DeepClone().AsObject();
+
+    private JsonObject GenerateCurrentUser(EntityModel model)
+    {
+        model.Schema.TryGetProperty(model.UpdatedByField!, out _, out var schema);
+        var carrier = schema.ValueSchema;
+        var user = _generator.GenerateCarrier(carrier, "current-user:" + carrier.Title);
+        if (carrier.Title is { } title && carrier.TryGetProperty(title + "Id", out var idName, out _))
+        {
+            user[idName] = CurrentUserId;
+        }
+
+        return user;
+    }
+
+    /// <summary>The id of the current user (<c>AssociateId</c> 1).</summary>
+    public const int CurrentUserId = 1;
+
+    private static StoredEntity Checked(EntityModel model, JsonObject entity, string origin)
+    {
+        var errors = model.Schema.Validate(entity);
+        if (errors.Count > 0)
+        {
+            throw new InvalidDataException(
+                $"The seed {model.Entity} ({origin}) does not match its schema: {string.Join("; ", errors.Take(5).Select(e => e.Message))}");
+        }
+
+        return EntityWriter.Write(entity, model);
+    }
+
+    private static JsonObject LoadFixture(EntityModel model)
+    {
+        if (!File.Exists(model.FixturePath))
+        {
+            throw new FileNotFoundException($"The sample {model.Entity} is missing: {model.FixturePath}. Run 'make contracts'.", model.FixturePath);
+        }
+
+        return StoredEntityJson.Parse(File.ReadAllBytes(model.FixturePath));
+    }
+}

@@ -1,0 +1,14 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace ContractHarness.MockServer.Store;
+
+/// <summary>Parses entity JSON (fixtures, persisted versions) the way stored bytes are parsed.</summary>
+internal static class StoredEntityJson
+{
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 256 };
+
+    public static JsonObject Parse(ReadOnlySpan<byte> utf8) =>
+        JsonNode.Parse(utf8, documentOptions: Options) as JsonObject
+        ?? throw new InvalidDataException("An entity must be a JSON object.");
+}
