@@ -1,0 +1,377 @@
+#!/usr/bin/env bash
+# `make bench`: load benchmarks of the mock server against a bare Kestrel baseline, on 127.0.0.1 only.
+#
+#   bench/run.sh            full run: 5 s warm-up, 10 s rounds (BENCH_DURATION / BENCH_WARMUP change them)
+#   bench/run.sh --tiny     ~1 s rounds, 2 start-up runs, no ReadyToRun publish, no Pact timing: proves the harness
+#   bench/run.sh --help
+#
+# Builds Release into bench/.artifacts (apart from the other projects' bin/ and obj/), installs wrk from Debian if
+# it is missing, measures start-up to first answer, runs bounded `wrk -t2 -c32 --latency` rounds (GET, JSON Patch,
+# Merge Patch, 409, 412, and GET in the first seconds after a fresh start) against the mock and GET against the
+# baseline, reads the mock's RSS after the load, optionally times the Pact suites, then prints one markdown table
+# and writes it to bench/results/<timestamp>.md. Every server it starts is stopped on exit.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+
+usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; }
+
+MODE=full
+PACT=auto
+for arg in "$@"; do
+  case "$arg" in
+    --tiny) MODE=tiny ;;
+    --no-pact) PACT=off ;;
+    -h|--help) usage; exit 0 ;;
+    *) echo "bench/run.sh: unknown argument '$arg'" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+DOTNET=${DOTNET:-dotnet}
+THREADS=${BENCH_THREADS:-2}
+CONNECTIONS=${BENCH_CONNECTIONS:-32}
+if [[ $MODE == tiny ]]; then
+  DURATION=${BENCH_DURATION:-1}; WARMUP=${BENCH_WARMUP:-1}; FIRST=${BENCH_FIRST:-1}; STARTUP_RUNS=${BENCH_STARTUP_RUNS:-2}
+  R2R=${BENCH_R2R:-0}; [[ $PACT == auto ]] && PACT=off
+else
+  DURATION=${BENCH_DURATION:-10}; WARMUP=${BENCH_WARMUP:-5}; FIRST=${BENCH_FIRST:-5}; STARTUP_RUNS=${BENCH_STARTUP_RUNS:-5}
+  R2R=${BENCH_R2R:-1}
+fi
+for n in "$DURATION" "$WARMUP" "$FIRST" "$STARTUP_RUNS" "$THREADS" "$CONNECTIONS"; do
+  [[ $n =~ ^[0-9]+$ && $n -ge 1 && $n -le 600 ]] || { echo "bench/run.sh: durations and counts must be integers in 1..600" >&2; exit 2; }
+done
+MOCK_EXTRA_ARGS=${BENCH_MOCK_ARGS:-}   # extra arguments for the mock, e.g. a contracts folder option
+MOCK_PROJECT=${BENCH_MOCK_PROJECT:-src/MockServer/ContractHarness.MockServer.csproj}
+MOCK_NAME=${BENCH_MOCK_NAME:-ContractHarness.MockServer}   # the assembly name of MOCK_PROJECT
+HOST=127.0.0.1                         # every server and every request stays on loopback
+
+ART=$ROOT/bench/.artifacts
+RESULTS=$ROOT/bench/results
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+OUT=$RESULTS/$STAMP.md
+LOG=$RESULTS/$STAMP.log
+mkdir -p "$RESULTS" "$ART"
+: >"$LOG"
+export BENCH_WRK_DIR=$ROOT/bench/wrk
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; printf '==> %s\n' "$*" >>"$LOG"; }
+calc() { awk "BEGIN { printf \"%s\", ($1) }"; }
+fmt_rps() { calc "$1" | awk '{ printf "%.0f", $1 }'; }
+
+# ---------------------------------------------------------------- servers and ports
+PIDS=()
+cleanup() {
+  local pid
+  for pid in "${PIDS[@]}"; do
+    if kill -0 "$pid" 2>/dev/null; then kill "$pid" 2>/dev/null || true; fi
+  done
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+port_open() { (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
+free_port() { # first free port from $1 upwards
+  local p=$1
+  while port_open "$p"; do p=$((p + 1)); done
+  echo "$p"
+}
+wait_health() { # port, timeout in s
+  local deadline=$((SECONDS + ${2:-30}))
+  while ((SECONDS < deadline)); do
+    curl -fsS -o /dev/null --max-time 1 "http://$HOST:$1/__admin/health" 2>/dev/null && return 0
+    sleep 0.02
+  done
+  return 1
+}
+start_server() { # name exe args... ; sets SERVER_PID
+  local name=$1; shift
+  "$@" >>"$RESULTS/$STAMP.$name.out" 2>&1 &
+  SERVER_PID=$!
+  PIDS+=("$SERVER_PID")
+}
+stop_server() {
+  kill "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
+rss_mb() { awk -v k="$2:" '$1 == k { printf "%.1f", $2 / 1024 }' "/proc/$1/status" 2>/dev/null || echo n/a; }
+
+# ---------------------------------------------------------------- wrk
+if ! command -v wrk >/dev/null 2>&1; then
+  say "installing wrk (Debian package)"
+  if [[ $(id -u) -eq 0 ]]; then SUDO=; else SUDO=sudo; fi
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq wrk >/dev/null
+fi
+
+declare -A RPS P99 REQS ERRS STATUS
+# run_wrk KEY SCRIPT PORT SECONDS: one bounded round; results in RPS[KEY], P99[KEY] (ms), REQS, ERRS, STATUS
+run_wrk() {
+  local key=$1 script=$2 port=$3 secs=$4 out line kv
+  out=$(timeout $((secs + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${secs}s" --timeout 5s --latency \
+        -s "$ROOT/bench/wrk/$script" "http://$HOST:$port" 2>&1) || true
+  printf -- '--- %s (%s, %ss, port %s)\n%s\n' "$key" "$script" "$secs" "$port" "$out" >>"$LOG"
+  line=$(sed -n 's/^BENCH //p' <<<"$out" | tail -1)
+  if [[ -z $line ]]; then
+    RPS[$key]=0; P99[$key]=n/a; REQS[$key]=0; ERRS[$key]=wrk-failed; STATUS[$key]=0
+    return
+  fi
+  declare -A r=()
+  for kv in $line; do r[${kv%%=*}]=${kv#*=}; done
+  RPS[$key]=${r[rps]}
+  P99[$key]=$(awk -v us="${r[p99_us]}" 'BEGIN { printf "%.2f", us / 1000 }')
+  REQS[$key]=${r[requests]}
+  ERRS[$key]=$((r[connect] + r[read] + r[write] + r[timeout]))
+  STATUS[$key]=${r[status]}
+}
+
+# probe METHOD PATH [CONTENT-TYPE BODY [EXTRA-HEADER]]: prints the HTTP status of one request
+probe() {
+  local method=$1 path=$2 ctype=${3:-} body=${4:-} extra=${5:-}
+  local args=(-s -o /dev/null -w '%{http_code}' --max-time 5 -X "$method" -H 'Authorization: Bearer bench' -H 'Accept: application/json')
+  [[ -n $ctype ]] && args+=(-H "Content-Type: $ctype" --data-binary "$body")
+  [[ -n $extra ]] && args+=(-H "$extra")
+  curl "${args[@]}" "http://$HOST:$PORT_MOCK$path" || true
+}
+
+# ---------------------------------------------------------------- build
+say "building Release into bench/.artifacts (mode: $MODE)"
+build() { "$DOTNET" "$@" -c Release --artifacts-path "$ART" -nologo -v quiet -clp:ErrorsOnly >>"$LOG" 2>&1 || { tail -40 "$LOG" >&2; echo "bench/run.sh: '$DOTNET $*' failed" >&2; exit 1; }; }
+build build bench/Tools/ContractHarness.Bench.Tools.csproj
+build build bench/Baseline/ContractHarness.Bench.Baseline.csproj
+build build "$MOCK_PROJECT"
+TOOLS=$ART/bin/ContractHarness.Bench.Tools/release/ContractHarness.Bench.Tools
+BASE_JIT=$ART/bin/ContractHarness.Bench.Baseline/release/ContractHarness.Bench.Baseline
+MOCK_JIT=$ART/bin/$MOCK_NAME/release/$MOCK_NAME
+MOCK_R2R=; BASE_R2R=
+if [[ $R2R == 1 ]]; then
+  say "publishing ReadyToRun variants (linux-x64, framework-dependent)"
+  build publish "$MOCK_PROJECT" -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$ART/publish/mock-r2r"
+  build publish bench/Baseline/ContractHarness.Bench.Baseline.csproj -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$ART/publish/baseline-r2r"
+  MOCK_R2R=$ART/publish/mock-r2r/$MOCK_NAME
+  BASE_R2R=$ART/publish/baseline-r2r/ContractHarness.Bench.Baseline
+fi
+
+PORT_MOCK=$(free_port "${BENCH_MOCK_PORT:-5181}")
+PORT_BASE=$(free_port $((PORT_MOCK + 1)))
+PORT_START=$(free_port $((PORT_BASE + 1)))
+# shellcheck disable=SC2206
+MOCK_ARGS=(--host "$HOST" $MOCK_EXTRA_ARGS)
+
+# ---------------------------------------------------------------- start-up
+startup_ms() { # exe args... (the port is appended); prints the median or n/a
+  local out
+  if out=$("$TOOLS" startup --port "$PORT_START" --runs "$STARTUP_RUNS" -- "$@" --port "$PORT_START" 2>&1); then
+    printf -- '--- startup %s\n%s\n' "$1" "$out" >>"$LOG"
+    sed -n 's/^median_ms=\([0-9.]*\).*/\1/p' <<<"$out"
+  else
+    printf -- '--- startup %s FAILED\n%s\n' "$1" "$out" >>"$LOG"
+    echo n/a
+  fi
+}
+say "start-up to first answer, median of $STARTUP_RUNS"
+START_MOCK_JIT=$(startup_ms "$MOCK_JIT" "${MOCK_ARGS[@]}")
+START_BASE_JIT=$(startup_ms "$BASE_JIT" --host "$HOST")
+START_MOCK_R2R=n/a; START_BASE_R2R=n/a
+if [[ -n $MOCK_R2R ]]; then
+  START_MOCK_R2R=$(startup_ms "$MOCK_R2R" "${MOCK_ARGS[@]}")
+  START_BASE_R2R=$(startup_ms "$BASE_R2R" --host "$HOST")
+fi
+# Load runs use the faster-starting variant for both servers.
+MOCK=$MOCK_JIT; BASE=$BASE_JIT; VARIANT="JIT build"
+if [[ -n $MOCK_R2R && $START_MOCK_R2R != n/a && ( $START_MOCK_JIT == n/a || $(calc "$START_MOCK_R2R < $START_MOCK_JIT") == 1 ) ]]; then
+  MOCK=$MOCK_R2R; BASE=$BASE_R2R; VARIANT="ReadyToRun publish"
+fi
+
+# ---------------------------------------------------------------- the mock and the baseline under load
+say "mock ($VARIANT) on $HOST:$PORT_MOCK; wrk -t$THREADS -c$CONNECTIONS, warm-up ${WARMUP}s, rounds ${DURATION}s"
+start_server mock "$MOCK" "${MOCK_ARGS[@]}" --port "$PORT_MOCK"
+MOCK_PID=$SERVER_PID
+wait_health "$PORT_MOCK" 30 || { tail -20 "$RESULTS/$STAMP.mock.out" >&2; echo "bench/run.sh: the mock did not answer /__admin/health" >&2; exit 1; }
+curl -s -o /dev/null --max-time 5 -X POST "http://$HOST:$PORT_MOCK/__admin/reset" || true
+
+# The baseline serves exactly the bytes the mock answers for Contact/1 (the fixture when the mock cannot answer).
+BODY=$RESULTS/$STAMP.contact.json
+GET_STATUS=$(curl -s -o "$BODY" -w '%{http_code}' --max-time 5 -H 'Authorization: Bearer bench' "http://$HOST:$PORT_MOCK/api/v1/Contact/1" || true)
+BODY_BYTES=$(wc -c <"$BODY" 2>/dev/null || echo 0)
+if [[ $GET_STATUS != 200 || $BODY_BYTES -eq 0 ]]; then
+  cp "$ROOT/contracts/fixtures/ContactEntity.json" "$BODY"
+  BODY_BYTES=$(wc -c <"$BODY")
+fi
+declare -A EXPECT=([get]=200 [patch]=200 [merge]=200 [conflict]=409 [precondition]=412 [select]=200)
+declare -A SEEN
+SEEN[get]=$GET_STATUS
+SEEN[patch]=$(probe PATCH /api/v1/Contact/1 application/json-patch+json '[{"op":"replace","path":"/Department","value":"probe"}]')
+SEEN[merge]=$(probe PATCH /api/v1/Contact/1 application/merge-patch+json '{"Department":"probe"}')
+SEEN[conflict]=$(probe PATCH /api/v1/Contact/1 application/json-patch+json '[{"op":"test","path":"/Name","value":"nope"}]')
+SEEN[precondition]=$(probe PATCH /api/v1/Contact/1 application/json-patch+json '[{"op":"replace","path":"/Department","value":"x"}]' 'If-Unmodified-Since: Sun, 06 Nov 1994 08:49:37 GMT')
+# shellcheck disable=SC2016
+SEEN[select]=$(probe GET '/api/v1/Contact/1?$select=Name,Department')
+
+# The floor is measured before and (full mode) after the mock's rounds; the higher rate counts, so background load
+# during one of them cannot flatter the ratios.
+baseline_round() { # key
+  say "baseline ($VARIANT) on $HOST:$PORT_BASE serving the same $BODY_BYTES bytes"
+  start_server baseline "$BASE" --host "$HOST" --port "$PORT_BASE" --body "$BODY"
+  local pid=$SERVER_PID
+  wait_health "$PORT_BASE" 30 || { echo "bench/run.sh: the baseline did not answer" >&2; exit 1; }
+  run_wrk "warm-$1" get.lua "$PORT_BASE" "$WARMUP"
+  run_wrk "$1" get.lua "$PORT_BASE" "$DURATION"
+  stop_server "$pid"
+}
+baseline_round base1
+
+say "mock rounds: GET, JSON Patch, Merge Patch, 409, 412, \$select"
+run_wrk warm-get get.lua "$PORT_MOCK" "$WARMUP"
+run_wrk warm-patch patch.lua "$PORT_MOCK" "$WARMUP"
+run_wrk get get.lua "$PORT_MOCK" "$DURATION"
+run_wrk patch patch.lua "$PORT_MOCK" "$DURATION"
+# A real update: the stored Department of a patched id now holds one of the values the round sent.
+STORED=$(curl -s --max-time 5 -H 'Authorization: Bearer bench' "http://$HOST:$PORT_MOCK/api/v1/Contact/2" || true)
+if grep -q '"Department": *"bench-' <<<"$STORED"; then PATCH_STORED=yes; else PATCH_STORED=no; fi
+run_wrk merge merge.lua "$PORT_MOCK" "$DURATION"
+run_wrk conflict conflict.lua "$PORT_MOCK" "$DURATION"
+run_wrk precondition precondition.lua "$PORT_MOCK" "$DURATION"
+run_wrk select select.lua "$PORT_MOCK" "$DURATION"
+RSS=$(rss_mb "$MOCK_PID" VmRSS)
+HWM=$(rss_mb "$MOCK_PID" VmHWM)
+stop_server "$MOCK_PID"
+
+BASE_ROUNDS="1 round"
+if [[ $MODE == full ]]; then
+  baseline_round base2
+  BASE_ROUNDS="best of 2 rounds: $(fmt_rps "${RPS[base1]}") before, $(fmt_rps "${RPS[base2]}") after the mock"
+fi
+BASE_KEY=base1
+if [[ $MODE == full && $(calc "${RPS[base2]} > ${RPS[base1]}") == 1 ]]; then BASE_KEY=base2; fi
+RPS[base]=${RPS[$BASE_KEY]}; P99[base]=${P99[$BASE_KEY]}; REQS[base]=${REQS[$BASE_KEY]}
+ERRS[base]=${ERRS[$BASE_KEY]}; STATUS[base]=${STATUS[$BASE_KEY]}
+
+# ---------------------------------------------------------------- the first seconds after a fresh start
+say "mock fresh start: GET throughput in its first ${FIRST}s"
+start_server mock-fresh "$MOCK" "${MOCK_ARGS[@]}" --port "$PORT_MOCK"
+FRESH_PID=$SERVER_PID
+if wait_health "$PORT_MOCK" 30; then
+  run_wrk first get.lua "$PORT_MOCK" "$FIRST"
+else
+  RPS[first]=0; P99[first]=n/a; ERRS[first]=no-answer; STATUS[first]=0; REQS[first]=0
+fi
+stop_server "$FRESH_PID"
+
+# ---------------------------------------------------------------- the Pact side (optional)
+PACT_CONSUMER=n/a; PACT_PROVIDER=n/a; PACT_NOTE=""
+time_tests() { # filter; prints seconds or n/a
+  local t0 t1
+  t0=$(date +%s.%N)
+  if "$DOTNET" test tests/ContractTests/ContractHarness.ContractTests.csproj -c Release --no-build --artifacts-path "$ART" \
+       --filter "$1" -nologo >>"$LOG" 2>&1; then
+    t1=$(date +%s.%N); calc "$t1 - $t0"
+  else
+    echo failed
+  fi
+}
+if [[ $PACT == off ]]; then
+  PACT_NOTE="skipped ($MODE mode)"
+elif ! find tests/ContractTests -name '*.cs' -not -path '*/obj/*' -not -path '*/bin/*' 2>/dev/null | grep -q .; then
+  PACT_NOTE="tests/ContractTests has no tests yet"
+else
+  say "timing the Pact suites (tests/ContractTests)"
+  if ! "$DOTNET" build tests/ContractTests/ContractHarness.ContractTests.csproj -c Release --artifacts-path "$ART" -nologo -v quiet >>"$LOG" 2>&1; then
+    PACT_NOTE="tests/ContractTests did not build"
+  elif grep -rqsE '"Category", *"Consumer"' tests/ContractTests --include='*.cs'; then
+    PACT_CONSUMER=$(time_tests Category=Consumer)
+  else PACT_NOTE="no Category=Consumer tests"; fi
+  if [[ $PACT_NOTE == *build* ]]; then :
+  elif grep -rqsE '"Category", *"Provider"' tests/ContractTests --include='*.cs'; then
+    PACT_PROVIDER=$(time_tests Category=Provider)
+  else PACT_NOTE="${PACT_NOTE:+$PACT_NOTE; }no Category=Provider tests"; fi
+fi
+
+# ---------------------------------------------------------------- the table
+BASE_RPS=${RPS[base]}
+ratio() { if [[ $(calc "$2 > 0") == 1 ]]; then calc "$1 / $2" | awk '{ printf "%.2f", $1 }'; else echo n/a; fi; }
+verdict() { # ok(1/0) → PASS/FAIL
+  if [[ $1 == 1 ]]; then echo PASS; else echo "**FAIL**"; fi
+}
+p99_ok() { [[ $1 != n/a ]] && [[ $(calc "$1 < 5") == 1 ]]; }
+answers_ok() { # key expected-non2xx(0/1)
+  local k=$1
+  [[ ${ERRS[$k]} == 0 ]] || return 1
+  if [[ $2 == 1 ]]; then [[ ${STATUS[$k]} == "${REQS[$k]}" ]]; else [[ ${STATUS[$k]} == 0 ]]; fi
+}
+note() { # key expected-non2xx
+  local k=$1 n=""
+  [[ ${ERRS[$k]} != 0 ]] && n="${ERRS[$k]} socket errors"
+  if [[ $2 == 1 ]]; then
+    [[ ${STATUS[$k]} != "${REQS[$k]}" ]] && n="${n:+$n, }$((REQS[$k] - STATUS[$k])) unexpected 2xx"
+  else
+    [[ ${STATUS[$k]} != 0 ]] && n="${n:+$n, }${STATUS[$k]} non-2xx"
+  fi
+  echo "$n"
+}
+row() { printf '| %s | %s | %s | %s | %s | %s |\n' "$@"; }
+
+load_row() { # key label expected-non2xx min-ratio(or -) p99-target(1/0)
+  local k=$1 label=$2 bad=$3 min=$4 p99t=$5 r ok=1 target="" n probe_note=""
+  r=$(ratio "${RPS[$k]}" "$BASE_RPS")
+  if [[ ${SEEN[$k]:-} != "" && ${SEEN[$k]} != "${EXPECT[$k]}" ]]; then probe_note="probe answered ${SEEN[$k]}, expected ${EXPECT[$k]}"; ok=0; fi
+  answers_ok "$k" "$bad" || ok=0
+  if [[ $min != - ]]; then
+    target="≥ $min×"
+    [[ $r != n/a && $(calc "$r >= $min") == 1 ]] || ok=0
+  fi
+  if [[ $p99t == 1 ]]; then
+    target="${target:+$target, }p99 < 5 ms"
+    p99_ok "${P99[$k]}" || ok=0
+  fi
+  n=$(note "$k" "$bad")
+  if [[ -n $probe_note ]]; then n="$probe_note${n:+; $n}"; fi
+  if [[ -z $target ]]; then
+    row "$label" "$(fmt_rps "${RPS[$k]}")" "${P99[$k]}" "$r" "—" "${n:-info}"
+  else
+    row "$label" "$(fmt_rps "${RPS[$k]}")" "${P99[$k]}" "$r" "$target" "$(verdict $ok)${n:+ ($n)}"
+  fi
+}
+unit() { if [[ $1 =~ ^[0-9.]+$ ]]; then echo "$1 $2"; else echo "$1"; fi; }
+limit_row() { # label value-ms limit-ms
+  if [[ $2 =~ ^[0-9.]+$ ]]; then row "$1" "$2 ms" "" "" "< $3 ms" "$(verdict "$(calc "$2 < $3")")"
+  else row "$1" "$2" "" "" "< $3 ms" "**FAIL** (no answer)"; fi
+}
+
+CORES=$(nproc)
+COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+{
+  echo "## ContractHarness bench ($MODE) — $STAMP, commit $COMMIT"
+  echo
+  echo "cores (nproc): **$CORES**; load average before the table: $(cut -d' ' -f1-3 /proc/loadavg); wrk -t$THREADS -c$CONNECTIONS --latency, ${WARMUP} s warm-up, ${DURATION} s rounds, on $HOST; mock: $MOCK_NAME; servers: $VARIANT; entity body: $BODY_BYTES bytes (Contact/1, ids rotating 1..100)"
+  echo
+  row "scenario" "req/s" "p99 ms" "ratio to baseline GET" "target" "result"
+  row "---" "---:" "---:" "---:" "---" "---"
+  row "baseline GET (bare Kestrel, same bytes; $BASE_ROUNDS)" "$(fmt_rps "$BASE_RPS")" "${P99[base]}" "1.00" "floor" "$(note base 0 | sed 's/^$/—/')"
+  load_row get "mock GET entity" 0 0.80 1
+  load_row patch "mock PATCH JSON Patch (replace, rotating ids/values; stored: $PATCH_STORED)" 0 0.60 1
+  load_row merge "mock PATCH Merge Patch" 0 - 0
+  load_row conflict "mock PATCH failing test → 409" 1 - 0
+  load_row precondition "mock PATCH stale If-Unmodified-Since → 412" 1 - 0
+  load_row select "mock GET with \$select=Name,Department" 0 - 0
+  FR=$(ratio "${RPS[first]}" "${RPS[get]}")
+  if [[ $FR != n/a && $(calc "$FR >= 0.5") == 1 && ${ERRS[first]} == 0 ]]; then FV=PASS; else FV="**FAIL**"; fi
+  row "mock GET, first ${FIRST} s after a fresh start" "$(fmt_rps "${RPS[first]}")" "${P99[first]}" "$FR of steady mock GET" "≥ 0.50× steady" "$FV"
+  limit_row "mock start → first answer, median of $STARTUP_RUNS (make mock's build, JIT)" "$START_MOCK_JIT" 300
+  if [[ -n $MOCK_R2R ]]; then
+    limit_row "mock start → first answer, median of $STARTUP_RUNS (ReadyToRun publish)" "$START_MOCK_R2R" 300
+    row "baseline start → first answer (JIT / ReadyToRun)" "$START_BASE_JIT / $START_BASE_R2R ms" "" "" "—" "info"
+  else
+    row "baseline start → first answer (JIT)" "$(unit "$START_BASE_JIT" ms)" "" "" "—" "info"
+  fi
+  row "mock in-process start (warm)" "n/a" "" "" "< 50 ms" "n/a (the mock exposes no in-process host yet)"
+  if [[ $RSS == n/a ]]; then row "mock RSS after the load rounds" "n/a" "" "" "< 150 MB" "n/a"
+  else row "mock RSS after the load rounds (peak $HWM MB)" "$RSS MB" "" "" "< 150 MB" "$(verdict "$(calc "$RSS < 150")")"; fi
+  row "Pact consumer suite (dotnet test --filter Category=Consumer)" "$(unit "$PACT_CONSUMER" s)" "" "" "—" "${PACT_NOTE:-info}"
+  row "Pact provider verification (dotnet test --filter Category=Provider)" "$(unit "$PACT_PROVIDER" s)" "" "" "—" "${PACT_NOTE:-info}"
+} >"$OUT"
+cp "$OUT" "$RESULTS/latest.md"
+echo
+cat "$OUT"
+echo
+echo "written to ${OUT#"$ROOT"/} (raw wrk output: ${LOG#"$ROOT"/})"
