@@ -68,7 +68,8 @@ public static class Match
     /// <summary>
     /// A value the provider computes from its provider-state parameters during verification, e.g.
     /// <c>FromProviderState("/api/v1/Contact/${id}", "/api/v1/Contact/66")</c>; <paramref name="example"/> is what the
-    /// mock uses, and the value is matched by type.
+    /// mock uses, and the value is matched by type. The verifier takes <c>${id}</c> from the JSON object the provider's
+    /// state endpoint answers, else from the state's parameters (<c>Given("Contact exists", new { id = 66 })</c>).
     /// </summary>
     public static Matcher FromProviderState(string expression, object? example) =>
         new("type", example, Attributes(("pact:generator:type", "ProviderState"), ("expression", expression)));

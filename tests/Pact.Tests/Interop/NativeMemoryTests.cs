@@ -80,7 +80,7 @@ public class NativeMemoryTests(ITestOutputHelper output) : IDisposable
         }
 
         var before = ProcessMemory.SettledAnonymousBytes();
-        const int reads = 1000;
+        const int reads = 400;
         for (var i = 0; i < reads; i++)
         {
             _ = NativeVerifierRun.ReadResult(handle, exitCode);

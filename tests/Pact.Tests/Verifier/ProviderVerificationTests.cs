@@ -85,6 +85,30 @@ public class ProviderVerificationTests(ITestOutputHelper output) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task ProviderStateParams_FeedThePath_WhenTheStateEndpointAnswersNoValues()
+    {
+        using var otherPacts = new TempDirectory();
+        var pact = ContactPact.NewPact(otherPacts.Path);
+        pact.UponReceiving("a get of a contact").Given("Contact exists", new { id = 55 })
+            .WithRequest(HttpMethod.Get, ContractHarness.Pact.Matchers.Match.FromProviderState("/api/v1/Contact/${id}", "/api/v1/Contact/66"))
+            .WillRespond().WithStatus(200);
+        await pact.VerifyAsync(async context =>
+        {
+            using var client = new HttpClient();
+            (await client.GetAsync(new Uri(context.MockServerUri, "/api/v1/Contact/66"))).Dispose();
+        });
+        await using var provider = await TestProvider.StartAsync(app => app.MapGet("/api/v1/Contact/{id}", (string id) =>
+        {
+            received.Enqueue(id);
+            return Results.Ok();
+        }));
+
+        await new PactVerifier("SuperOfficeWebApi").WithHttpEndpoint(provider.Uri).WithDirectorySource(otherPacts.Path).WithProviderStateUrl(provider.StateUri).VerifyAsync();
+
+        received.Should().Equal("55");
+    }
+
+    [Fact]
     public async Task ProviderThatAnswers500_Fails_NamingTheInteraction()
     {
         await using var provider = await StartProvider(_ => Results.StatusCode(500));
