@@ -40,6 +40,11 @@ internal sealed class MatcherBodyBuilder(SchemaResolver resolver, SchemaMatcherO
         var result = new JsonObject();
         foreach (var (name, value) in example)
         {
+            if (value is null && options.OmitNullProperties && !overrides.ContainsKey(Join(path, name)))
+            {
+                continue;
+            }
+
             var child = shape?.Properties.GetValueOrDefault(name) ?? shape?.AdditionalProperties;
             result[name] = Node(value, child, Join(path, name));
         }

@@ -13,6 +13,14 @@ public sealed class SchemaMatcherOptions
     /// </summary>
     public IDictionary<string, object?> Overrides { get; init; } = new Dictionary<string, object?>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Leave object properties whose example is null out of the body, so the pact states no expectation for them
+    /// (a provider may answer null or a value). Default false: a null example is expected to stay null.
+    /// Use it when the example's nulls mean "unknown here", as with sample entities whose carriers are null but are
+    /// filled on a real tenant. Pinned overrides are kept either way.
+    /// </summary>
+    public bool OmitNullProperties { get; init; }
+
     /// <summary>The regex used for <c>format: date-time</c> strings. Default: <see cref="SchemaMatchers.IsoDateTimeRegex"/>.</summary>
     public string DateTimeRegex { get; init; } = SchemaMatchers.IsoDateTimeRegex;
 

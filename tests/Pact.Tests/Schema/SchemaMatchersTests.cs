@@ -113,6 +113,21 @@ public class SchemaMatchersTests : IDisposable
     }
 
     [Fact]
+    public void NullExamples_AreLeftOut_WhenOmitNullPropertiesIsOn_UnlessPinned()
+    {
+        var body = Body(new SchemaMatcherOptions { OmitNullProperties = true }).AsObject();
+        body.ContainsKey("PostalAddress").Should().BeFalse();
+        body.ContainsKey("Department").Should().BeTrue("non-null properties stay");
+
+        var pinned = Body(new SchemaMatcherOptions
+        {
+            OmitNullProperties = true,
+            Overrides = new Dictionary<string, object?> { ["PostalAddress"] = Match.Null() },
+        });
+        ShouldBe(pinned["PostalAddress"], Matcher("null", null));
+    }
+
+    [Fact]
     public void Overrides_PinAFieldExactly_OrReplaceItsMatcher_AtAnyDepth()
     {
         var body = Body(new SchemaMatcherOptions
