@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.Features;
-
 namespace ContractHarness.MockServer.Errors;
 
 /// <summary>
@@ -7,7 +5,7 @@ namespace ContractHarness.MockServer.Errors;
 /// the body (too large, malformed) into a 4xx, and anything else (a bug in the mock) into a 500 with the same
 /// JSON error shape.
 /// </summary>
-internal sealed class ErrorMiddleware(RequestDelegate next)
+internal sealed class ErrorMiddleware(RequestDelegate next, long maxRequestBodyBytes)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -22,7 +20,7 @@ internal sealed class ErrorMiddleware(RequestDelegate next)
         catch (BadHttpRequestException error) when (!context.Response.HasStarted)
         {
             var mapped = error.StatusCode == StatusCodes.Status413PayloadTooLarge
-                ? MockErrors.PayloadTooLarge(context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0)
+                ? MockErrors.PayloadTooLarge(maxRequestBodyBytes)
                 : MockErrors.BadRequest($"The request could not be read: {error.Message}");
             await ErrorBody.WriteAsync(context, mapped);
         }

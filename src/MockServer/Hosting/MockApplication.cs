@@ -22,7 +22,7 @@ internal static class MockApplication
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
+            kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes * RequestBody.DrainFactor;
             kestrel.Listen(Address(options.Host), options.Port);
         });
 
@@ -30,7 +30,7 @@ internal static class MockApplication
         var admin = new AdminEndpoints(mock);
         var entities = new EntityEndpoints(mock);
         app.UseMiddleware<RequestLogMiddleware>(mock);
-        app.UseMiddleware<ErrorMiddleware>();
+        app.UseMiddleware<ErrorMiddleware>(options.MaxRequestBodyBytes);
         app.UseMiddleware<CorsMiddleware>(mock.Cors);
         app.Run(context =>
         {

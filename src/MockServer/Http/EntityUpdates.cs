@@ -50,7 +50,7 @@ internal sealed class EntityUpdates(MockContext mock)
             var document = current.ToJsonObject();
             var changes = patch ?? MergePatch.ToJsonPatch(merge!, document);
             var patched = PatchErrors.Apply(changes, document, model);
-            return Finish(model, id, patched, keepKeyFrom: current);
+            return Finish(model, id, patched, checkKey: true);
         }) ?? throw EntityEndpoints.NotFound(model, id);
         await EntityResponse.WriteAsync(context, model, id, stored, select);
     }
@@ -75,7 +75,7 @@ internal sealed class EntityUpdates(MockContext mock)
             CheckPrecondition(model, id, current, since);
             var entity = EntityShape.Normalize(node.DeepClone(), model);
             entity[model.PrimaryKey] = id; // the id in the URL wins
-            return Finish(model, id, entity, keepKeyFrom: null);
+            return Finish(model, id, entity, checkKey: false);
         }) ?? throw EntityEndpoints.NotFound(model, id);
         await EntityResponse.WriteAsync(context, model, id, stored, select);
     }
@@ -89,7 +89,7 @@ internal sealed class EntityUpdates(MockContext mock)
     }
 
     /// <summary>Shapes, checks the key, stamps, validates and serializes an updated entity.</summary>
-    private StoredEntity Finish(EntityModel model, int id, JsonNode? updated, StoredEntity? keepKeyFrom)
+    private StoredEntity Finish(EntityModel model, int id, JsonNode? updated, bool checkKey)
     {
         var entity = EntityShape.Normalize(updated, model);
         entity[model.LastUpdateField] = EntityStamp.Format(mock.Time.GetUtcNow());
@@ -106,7 +106,7 @@ internal sealed class EntityUpdates(MockContext mock)
                 $"Invalid {model.Entity}");
         }
 
-        if (keepKeyFrom is not null && !JsonNode.DeepEquals(entity[model.PrimaryKey], JsonValue.Create(id)))
+        if (checkKey && !(entity[model.PrimaryKey] is JsonValue key && key.TryGetValue<int>(out var keyValue) && keyValue == id))
         {
             throw MockErrors.BadRequest(
                 $"The primary key {model.PrimaryKey} cannot be changed (it is {id}, the patch makes it {entity[model.PrimaryKey]?.ToJsonString() ?? "null"}).",

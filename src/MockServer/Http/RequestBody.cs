@@ -16,18 +16,20 @@ internal static class RequestBody
     {
         var request = context.Request;
         CheckMediaType(request.ContentType);
+        var reader = request.BodyReader;
         if (request.ContentLength > limit)
         {
+            await DrainAsync(reader, context.RequestAborted);
             throw MockErrors.PayloadTooLarge(limit);
         }
 
-        var reader = request.BodyReader;
         while (true)
         {
             var result = await reader.ReadAsync(context.RequestAborted);
             if (result.Buffer.Length > limit)
             {
-                reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
+                reader.AdvanceTo(result.Buffer.End);
+                await DrainAsync(reader, context.RequestAborted);
                 throw MockErrors.PayloadTooLarge(limit);
             }
 
@@ -41,6 +43,26 @@ internal static class RequestBody
             reader.AdvanceTo(result.Buffer.Start, result.Buffer.End);
         }
     }
+
+    /// <summary>
+    /// Reads and drops the rest of a body that is too large, so the client, still sending, can read the 413
+    /// instead of seeing its connection reset. Kestrel's own limit (<see cref="DrainFactor"/> times ours) bounds it.
+    /// </summary>
+    private static async Task DrainAsync(PipeReader reader, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var result = await reader.ReadAsync(cancellationToken);
+            reader.AdvanceTo(result.Buffer.End);
+            if (result.IsCompleted)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>How many times the mock's body limit Kestrel accepts (and drains) before it drops the connection.</summary>
+    public const int DrainFactor = 16;
 
     public static void CheckMediaType(string? contentType)
     {

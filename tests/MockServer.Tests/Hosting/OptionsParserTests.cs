@@ -1,0 +1,91 @@
+using System.Collections;
+using ContractHarness.MockServer.Hosting;
+
+namespace ContractHarness.MockServer.Tests.Hosting;
+
+public sealed class OptionsParserTests
+{
+    private static readonly Hashtable NoEnvironment = [];
+
+    [Fact]
+    public void Parse_NoArguments_GivesTheDefaults()
+    {
+        var options = MockServerOptionsParser.Parse([], NoEnvironment);
+
+        options.Host.Should().Be("127.0.0.1");
+        options.Port.Should().Be(5080);
+        options.EntityCount.Should().Be(100);
+        options.RequireAuth.Should().BeFalse();
+        options.DataDirectory.Should().BeNull();
+        options.LogRequests.Should().BeTrue();
+        options.MaxRequestBodyBytes.Should().Be(1024 * 1024);
+    }
+
+    [Fact]
+    public void Parse_EveryOption_FromTheCommandLine()
+    {
+        var options = MockServerOptionsParser.Parse(
+            ["--port", "5081", "--host", "0.0.0.0", "--seed=7", "--entity-count", "10", "--contracts", "/c", "--fixtures", "/f",
+             "--require-auth", "--cors-origins", "https://a.example, https://b.example", "--data", "/d", "--journal-size", "5",
+             "--quiet", "--ignore-preconditions", "false", "--max-body-bytes", "2048"],
+            NoEnvironment);
+
+        options.Port.Should().Be(5081);
+        options.Host.Should().Be("0.0.0.0");
+        options.Seed.Should().Be(7);
+        options.EntityCount.Should().Be(10);
+        options.ContractsDirectory.Should().Be("/c");
+        options.FixturesDirectory.Should().Be("/f");
+        options.RequireAuth.Should().BeTrue();
+        options.CorsOrigins.Should().Equal("https://a.example", "https://b.example");
+        options.DataDirectory.Should().Be("/d");
+        options.JournalSize.Should().Be(5);
+        options.LogRequests.Should().BeFalse();
+        options.IgnorePreconditions.Should().BeFalse();
+        options.MaxRequestBodyBytes.Should().Be(2048);
+    }
+
+    [Fact]
+    public void Parse_Environment_IsOverriddenByTheCommandLine()
+    {
+        var environment = new Hashtable { ["CONTRACTHARNESS_PORT"] = "5082", ["CONTRACTHARNESS_REQUIRE_AUTH"] = "true", ["CONTRACTHARNESS_SEED"] = "3" };
+
+        var options = MockServerOptionsParser.Parse(["--port", "5083"], environment);
+
+        options.Port.Should().Be(5083);
+        options.RequireAuth.Should().BeTrue();
+        options.Seed.Should().Be(3);
+    }
+
+    [Fact]
+    public void Parse_Urls_SetsHostAndPort()
+    {
+        var options = MockServerOptionsParser.Parse(["--urls", "http://127.0.0.1:5099"], NoEnvironment);
+
+        options.Host.Should().Be("127.0.0.1");
+        options.Port.Should().Be(5099);
+    }
+
+    [Theory]
+    [InlineData("--port", "eighty")]
+    [InlineData("--port", "-1")]
+    [InlineData("--nonsense", "1")]
+    [InlineData("--require-auth=maybe", null)]
+    [InlineData("--urls", "ftp://x")]
+    [InlineData("positional", null)]
+    public void Parse_BadOption_ThrowsAReadableArgumentException(string flag, string? value)
+    {
+        string[] args = value is null ? [flag] : [flag, value];
+
+        FluentActions.Invoking(() => MockServerOptionsParser.Parse(args, NoEnvironment))
+            .Should().Throw<ArgumentException>().Which.Message.Should().NotBeNullOrWhiteSpace();
+    }
+
+    [Fact]
+    public void Parse_ValueMissing_Throws() =>
+        FluentActions.Invoking(() => MockServerOptionsParser.Parse(["--port"], NoEnvironment)).Should().Throw<ArgumentException>().WithMessage("*--port*");
+
+    [Fact]
+    public void Help_ListsEveryOptionWithItsEnvironmentVariable() =>
+        MockServerOptionsParser.Help().Should().Contain("--port").And.Contain("CONTRACTHARNESS_PORT").And.Contain("--require-auth").And.Contain("--data");
+}

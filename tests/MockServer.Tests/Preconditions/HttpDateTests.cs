@@ -1,0 +1,39 @@
+using ContractHarness.MockServer.Preconditions;
+
+namespace ContractHarness.MockServer.Tests.Preconditions;
+
+public sealed class HttpDateTests
+{
+    private static readonly DateTimeOffset Expected = new(1994, 11, 6, 8, 49, 37, TimeSpan.Zero);
+
+    [Theory]
+    [InlineData("Sun, 06 Nov 1994 08:49:37 GMT")]
+    [InlineData("Sunday, 06-Nov-94 08:49:37 GMT")]
+    [InlineData("Sun Nov  6 08:49:37 1994")]
+    public void TryParse_EachRfc7231Format_GivesTheSameUtcInstant(string text)
+    {
+        HttpDate.TryParse(text, out var instant).Should().BeTrue();
+        instant.Should().Be(Expected);
+        instant.Offset.Should().Be(TimeSpan.Zero);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("1994-11-06T08:49:37Z")]
+    [InlineData("Sun, 06 Nov 1994 08:49:37 CET")]
+    [InlineData("Mon, 06 Nov 1994 08:49:37 GMT")]
+    [InlineData("Sun, 32 Nov 1994 08:49:37 GMT")]
+    public void TryParse_NotAnHttpDate_IsRefused(string text) => HttpDate.TryParse(text, out _).Should().BeFalse();
+
+    [Fact]
+    public void Format_WritesImfFixdate() => HttpDate.Format(Expected).Should().Be("Sun, 06 Nov 1994 08:49:37 GMT");
+
+    [Theory]
+    [InlineData("2013-02-21T15:29:29.5607019+01:00", "2013-02-21T14:29:29")]
+    [InlineData("2020-04-22T15:51:25", "2020-04-22T15:51:25")]
+    public void EntityStamp_ReadsWithOrWithoutOffsetAndWritesUtcWithoutOffset(string stored, string written)
+    {
+        EntityStamp.TryParse(stored, out var instant).Should().BeTrue();
+        EntityStamp.Format(instant).Should().Be(written);
+    }
+}

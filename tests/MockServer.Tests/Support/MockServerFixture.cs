@@ -1,0 +1,69 @@
+using ContractHarness.MockServer.Hosting;
+
+namespace ContractHarness.MockServer.Tests.Support;
+
+/// <summary>
+/// One in-process mock per test class, on a free port, with a manual clock and no console log. Tests call
+/// <see cref="ResetAsync"/> (through <see cref="MockServerTestBase"/>) so each starts from the seed.
+/// </summary>
+public class MockServerFixture : IAsyncLifetime
+{
+    public ManualTimeProvider Clock { get; } = new();
+
+    public MockServer.Hosting.MockServer Server { get; private set; } = null!;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var options = new MockServerOptions { Port = 0, TimeProvider = Clock, LogRequests = false };
+        Configure(options);
+        Server = await MockServer.Hosting.MockServer.StartAsync(options);
+        Client = new HttpClient { BaseAddress = Server.BaseAddress };
+    }
+
+    /// <summary>Resets the store to the seed and the clock to its start.</summary>
+    public async Task ResetAsync()
+    {
+        Clock.SetUtcNow(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
+        using var response = await Client.PostAsync("/__admin/reset", null);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await Server.DisposeAsync();
+    }
+
+    /// <summary>Lets a derived fixture change options before the server starts.</summary>
+    protected virtual void Configure(MockServerOptions options)
+    {
+    }
+}
+
+/// <summary>A mock that requires authorization.</summary>
+public sealed class AuthRequiredFixture : MockServerFixture
+{
+    protected override void Configure(MockServerOptions options) => options.RequireAuth = true;
+}
+
+/// <summary>A mock with the contract-breaking testing aid switched on.</summary>
+public sealed class IgnorePreconditionsFixture : MockServerFixture
+{
+    protected override void Configure(MockServerOptions options) => options.IgnorePreconditions = true;
+}
+
+/// <summary>A mock that allows one extra browser origin.</summary>
+public sealed class ExtraCorsOriginFixture : MockServerFixture
+{
+    public const string Origin = "https://app.example.com";
+
+    protected override void Configure(MockServerOptions options) => options.CorsOrigins = [Origin];
+}
+
+/// <summary>A mock with a tiny request journal.</summary>
+public sealed class SmallJournalFixture : MockServerFixture
+{
+    protected override void Configure(MockServerOptions options) => options.JournalSize = 3;
+}
