@@ -140,6 +140,11 @@ build() { "$DOTNET" "$@" -c Release --artifacts-path "$ART" -nologo -v quiet -cl
 build build bench/Tools/ContractHarness.Bench.Tools.csproj
 build build bench/Baseline/ContractHarness.Bench.Baseline.csproj
 build build "$MOCK_PROJECT"
+INPROC=
+if [[ $MOCK_NAME == ContractHarness.MockServer ]]; then
+  build build bench/InProcess/ContractHarness.Bench.InProcess.csproj
+  INPROC=$ART/bin/ContractHarness.Bench.InProcess/release/ContractHarness.Bench.InProcess
+fi
 TOOLS=$ART/bin/ContractHarness.Bench.Tools/release/ContractHarness.Bench.Tools
 BASE_JIT=$ART/bin/ContractHarness.Bench.Baseline/release/ContractHarness.Bench.Baseline
 MOCK_JIT=$ART/bin/$MOCK_NAME/release/$MOCK_NAME
@@ -176,6 +181,16 @@ START_MOCK_R2R=n/a; START_BASE_R2R=n/a
 if [[ -n $MOCK_R2R ]]; then
   START_MOCK_R2R=$(startup_ms "$MOCK_R2R" "${MOCK_ARGS[@]}")
   START_BASE_R2R=$(startup_ms "$BASE_R2R" --host "$HOST")
+fi
+INPROC_COLD=n/a; INPROC_WARM=n/a
+if [[ -n $INPROC ]]; then
+  if out=$("$INPROC" --runs $((STARTUP_RUNS + 1)) 2>&1); then
+    printf -- '--- in-process start\n%s\n' "$out" >>"$LOG"
+    INPROC_COLD=$(sed -n 's/^cold_ms=\([0-9.]*\).*/\1/p' <<<"$out")
+    INPROC_WARM=$(sed -n 's/.*warm_median_ms=\([0-9.]*\).*/\1/p' <<<"$out")
+  else
+    printf -- '--- in-process start FAILED\n%s\n' "$out" >>"$LOG"
+  fi
 fi
 # Load runs use the faster-starting variant for both servers.
 MOCK=$MOCK_JIT; BASE=$BASE_JIT; VARIANT="JIT build"
@@ -364,7 +379,11 @@ COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
   else
     row "baseline start → first answer (JIT)" "$(unit "$START_BASE_JIT" ms)" "" "" "—" "info"
   fi
-  row "mock in-process start (warm)" "n/a" "" "" "< 50 ms" "n/a (the mock exposes no in-process host yet)"
+  if [[ -n $INPROC ]]; then
+    limit_row "mock in-process start → first answer, warm (MockServer.StartAsync, median of $STARTUP_RUNS; cold: $INPROC_COLD ms)" "$INPROC_WARM" 50
+  else
+    row "mock in-process start (warm)" "n/a" "" "" "< 50 ms" "n/a ($MOCK_NAME has no MockServer.StartAsync)"
+  fi
   if [[ $RSS == n/a ]]; then row "mock RSS after the load rounds" "n/a" "" "" "< 150 MB" "n/a"
   else row "mock RSS after the load rounds (peak $HWM MB)" "$RSS MB" "" "" "< 150 MB" "$(verdict "$(calc "$RSS < 150")")"; fi
   row "Pact consumer suite (dotnet test --filter Category=Consumer)" "$(unit "$PACT_CONSUMER" s)" "" "" "—" "${PACT_NOTE:-info}"

@@ -1,0 +1,53 @@
+// In-process start-up of the mock: the time from MockServer.StartAsync to the first 200 of GET /__admin/health on
+// its socket, then disposal; the first start in the process is cold (JIT, first loads), the later ones warm.
+//   [--runs N]   starts in all (default 6: 1 cold + 5 warm)
+// Prints one line per start and "cold_ms=... warm_median_ms=...". Listens on a free port of 127.0.0.1 only.
+using System.Diagnostics;
+using System.Globalization;
+using ContractHarness.Bench.Tools;
+using ContractHarness.MockServer.Hosting;
+
+var runs = 6;
+for (var i = 0; i + 1 < args.Length; i += 2)
+{
+    if (args[i] == "--runs")
+    {
+        runs = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+    }
+}
+
+runs = Math.Max(runs, 2);
+var times = new List<double>();
+for (var run = 0; run < runs; run++)
+{
+    var clock = Stopwatch.StartNew();
+    var mock = await MockServer.StartAsync(new MockServerOptions { Host = "127.0.0.1", Port = 0, LogWriter = TextWriter.Null });
+    var listening = clock.Elapsed.TotalMilliseconds;
+    try
+    {
+        var probe = new HealthProbe(mock.Port, "/__admin/health");
+        while (!probe.AnswersOk())
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(20))
+            {
+                Console.Error.WriteLine("inprocess: no 200 from /__admin/health within 20 s");
+                return 1;
+            }
+
+            Thread.Sleep(1);
+        }
+    }
+    finally
+    {
+        await mock.DisposeAsync();
+    }
+
+    var ms = clock.Elapsed.TotalMilliseconds;
+    times.Add(ms);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(run == 0 ? "cold" : "warm")} start {run}: {ms:F1} ms to first answer ({listening:F1} ms in StartAsync)"));
+}
+
+var warm = times.Skip(1).Order().ToList();
+var median = warm.Count % 2 == 1 ? warm[warm.Count / 2] : (warm[(warm.Count / 2) - 1] + warm[warm.Count / 2]) / 2;
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"cold_ms={times[0]:F1} warm_median_ms={median:F1}"));
+return 0;
