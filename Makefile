@@ -48,3 +48,29 @@ check-contracts: ## Fail when contracts/ differs from what contracts/source gene
 .PHONY: mock
 mock: ## Build and start the mock server on http://$(HOST):$(PORT)
 	$(DOTNET) run --project src/MockServer -c $(CONFIGURATION) -- --host $(HOST) --port $(PORT)
+
+# --- Pact: provider verification and the broker -------------------------------------------------------------
+PACT_CLI := node_modules/@pact-foundation/pact-cli-linux-x64/standalone/pact
+PACT_VERSION ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo dev)
+PACT_BRANCH ?= $(shell git rev-parse --abbrev-ref HEAD 2>/dev/null || echo main)
+ENVIRONMENT ?= production
+
+.PHONY: verify-provider
+verify-provider: tools ## Verify contracts/pacts against PROVIDER_BASE_URL (PROVIDER_AUTH, PROVIDER_STATE_URL or PROVIDER_STATES)
+	@if [ -z "$$PROVIDER_BASE_URL" ]; then \
+	  echo "PROVIDER_BASE_URL is not set. Example: make verify-provider PROVIDER_BASE_URL=http://127.0.0.1:5080 PROVIDER_STATE_URL=http://127.0.0.1:5080/__admin/provider-states" >&2; exit 2; fi
+	$(DOTNET) run --project src/ProviderVerifier -c $(CONFIGURATION)
+
+.PHONY: publish-pacts
+publish-pacts: tools ## Publish contracts/pacts to the Pact Broker at PACT_BROKER_BASE_URL (PACT_BROKER_TOKEN)
+	@if [ -z "$$PACT_BROKER_BASE_URL" ]; then \
+	  echo "PACT_BROKER_BASE_URL is not set: set it (and PACT_BROKER_TOKEN or PACT_BROKER_USERNAME/PACT_BROKER_PASSWORD) to publish." >&2; exit 2; fi
+	PACT_DO_NOT_TRACK=true $(PACT_CLI) broker publish contracts/pacts --broker-base-url "$$PACT_BROKER_BASE_URL" \
+	  --consumer-app-version $(PACT_VERSION) --branch $(PACT_BRANCH)
+
+.PHONY: can-i-deploy
+can-i-deploy: tools ## Ask the Pact Broker whether this consumer version can go to ENVIRONMENT
+	@if [ -z "$$PACT_BROKER_BASE_URL" ]; then \
+	  echo "PACT_BROKER_BASE_URL is not set: set it (and PACT_BROKER_TOKEN) to ask the broker." >&2; exit 2; fi
+	PACT_DO_NOT_TRACK=true $(PACT_CLI) broker can-i-deploy --pacticipant SuperOfficeWebClient --version $(PACT_VERSION) \
+	  --to-environment $(ENVIRONMENT) --broker-base-url "$$PACT_BROKER_BASE_URL"

@@ -1,0 +1,14 @@
+using ContractHarness.ProviderVerifier;
+
+// make verify-provider PROVIDER_BASE_URL=https://... PROVIDER_AUTH='Bearer ...' [PROVIDER_STATE_URL=... | PROVIDER_STATES=states.json]
+try
+{
+    var options = VerificationOptions.FromEnvironment(Environment.GetEnvironmentVariable);
+    var result = await ProviderVerification.RunAsync(options, Console.Out);
+    return result.ExitCode;
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine($"error: {ex.Message}");
+    return 2;
+}
