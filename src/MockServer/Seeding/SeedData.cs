@@ -6,18 +6,19 @@ namespace ContractHarness.MockServer.Seeding;
 
 /// <summary>
 /// The starting state: for every route, ids 1 to <see cref="EntityCount"/> generated from the schema, plus the
-/// page's sample response entity at its own id, exactly as in the page. Every seeded entity is checked against
-/// its schema once, here, so a broken contract or generator fails at start-up rather than in a response.
-/// Immutable: <see cref="EntityStore.Reset"/> goes back to it.
+/// page's sample response entity at its own id, exactly as in the page. Generated entities are made on first use
+/// (start-up only loads and checks the samples); every seeded entity is checked against its
+/// schema when it is made, so a broken contract or generator fails loudly. Immutable once made:
+/// <see cref="EntityStore.Reset"/> goes back to it.
 /// </summary>
 internal sealed class SeedData
 {
-    private readonly Dictionary<EntityModel, IReadOnlyDictionary<int, StoredEntity>> _entities;
+    private readonly Dictionary<EntityModel, IReadOnlyDictionary<int, Lazy<StoredEntity>>> _entities;
     private readonly SeedGenerator _generator;
     private readonly ConcurrentDictionary<EntityModel, JsonObject> _currentUsers = new();
 
     private SeedData(IReadOnlyList<EntityModel> models, SeedGenerator generator, int entityCount,
-        Dictionary<EntityModel, IReadOnlyDictionary<int, StoredEntity>> entities)
+        Dictionary<EntityModel, IReadOnlyDictionary<int, Lazy<StoredEntity>>> entities)
     {
         Models = models;
         _generator = generator;
@@ -34,29 +35,33 @@ internal sealed class SeedData
     public static SeedData Build(IReadOnlyList<EntityModel> models, int seed, int entityCount)
     {
         var generator = new SeedGenerator(seed, Math.Max(entityCount, 1));
-        var entities = new Dictionary<EntityModel, IReadOnlyDictionary<int, StoredEntity>>();
+        var entities = new Dictionary<EntityModel, IReadOnlyDictionary<int, Lazy<StoredEntity>>>();
         foreach (var model in models)
         {
-            var table = new Dictionary<int, StoredEntity>(entityCount + 1);
+            var table = new Dictionary<int, Lazy<StoredEntity>>(entityCount + 1);
             for (var id = 1; id <= entityCount; id++)
             {
-                table[id] = Checked(model, generator.Generate(model.Entity, model.Schema, model.PrimaryKey, id), $"generated id {id}");
+                var generatedId = id;
+                table[id] = new Lazy<StoredEntity>(() => Generated(model, generator, generatedId));
             }
 
-            table[model.FixtureId] = Checked(model, LoadFixture(model), model.FixturePath);
+            var sample = Checked(model, LoadFixture(model), model.FixturePath);
+            table[model.FixtureId] = new Lazy<StoredEntity>(sample);
             entities[model] = table;
         }
 
         return new SeedData(models, generator, entityCount, entities);
     }
 
-    public IReadOnlyDictionary<int, StoredEntity> Entities(EntityModel model) => _entities[model];
+    /// <summary>The seeded ids of a route and their versions, each generated on first use and then kept.</summary>
+    public IReadOnlyDictionary<int, Lazy<StoredEntity>> Entities(EntityModel model) => _entities[model];
 
     /// <summary>The seed version of an id: the seeded one, or for an id outside the seed one generated the same way.</summary>
     public StoredEntity VersionOf(EntityModel model, int id) =>
-        _entities[model].TryGetValue(id, out var seeded)
-            ? seeded
-            : Checked(model, _generator.Generate(model.Entity, model.Schema, model.PrimaryKey, id), $"generated id {id}");
+        _entities[model].TryGetValue(id, out var seeded) ? seeded.Value : Generated(model, _generator, id);
+
+    private static StoredEntity Generated(EntityModel model, SeedGenerator generator, int id) =>
+        Checked(model, generator.Generate(model.Entity, model.Schema, model.PrimaryKey, id), $"generated id {id}");
 
     /// <summary>
     /// The user the mock acts as: one carrier generated from the schema of the entity's updated-by property, with

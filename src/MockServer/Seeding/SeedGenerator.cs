@@ -15,7 +15,7 @@ namespace ContractHarness.MockServer.Seeding;
 internal sealed class SeedGenerator(int seed, int entityCount)
 {
     /// <summary>How deep nested carriers are filled; deeper nullable carriers are null.</summary>
-    public const int MaxDepth = 3;
+    public const int MaxDepth = 2;
 
     private static readonly DateTime Epoch = new(2015, 1, 1, 0, 0, 0, DateTimeKind.Utc);
     private readonly Faker _faker = new("en");
@@ -123,7 +123,7 @@ internal sealed class SeedGenerator(int seed, int entityCount)
     {
         var map = new JsonObject();
         var stringValues = (values.ValueSchema.Types & SchemaTypes.String) != 0;
-        for (var i = 1; i <= 2; i++)
+        for (var i = 1; i <= (stringValues ? 2 : 1); i++)
         {
             var key = stringValues ? $"SuperOffice:{i}" : _faker.Database.Column();
             map[key] = Value(key, values, depth, null);

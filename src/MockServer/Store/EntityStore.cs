@@ -42,7 +42,7 @@ internal sealed class EntityStore : IDisposable
         _tables[model].TryGetValue(id, out var slot) ? slot.Current : null;
 
     /// <summary>How many ids of the route exist now.</summary>
-    public int Count(EntityModel model) => _tables[model].Values.Count(s => s.Current is not null);
+    public int Count(EntityModel model) => _tables[model].Values.Count(s => s.Exists);
 
     /// <summary>
     /// Replaces the entity with what <paramref name="change"/> makes of it, atomically with respect to every other
@@ -84,7 +84,7 @@ internal sealed class EntityStore : IDisposable
         _resetGate.EnterReadLock();
         try
         {
-            var slot = _tables[model].GetOrAdd(id, _ => new EntitySlot(null));
+            var slot = _tables[model].GetOrAdd(id, _ => new EntitySlot((StoredEntity?)null));
             lock (slot.Gate)
             {
                 _log?.Append(model.Entity, id, value?.Utf8);
@@ -122,4 +122,16 @@ internal sealed class EntityStore : IDisposable
         seed.Models.ToDictionary(
             m => m,
             m => new ConcurrentDictionary<int, EntitySlot>(seed.Entities(m).Select(e => KeyValuePair.Create(e.Key, new EntitySlot(e.Value)))));
+
+    /// <summary>Generates every pending seed version now (the command line does it in the background after start-up).</summary>
+    public void Materialize()
+    {
+        foreach (var table in _tables.Values)
+        {
+            foreach (var slot in table.Values)
+            {
+                _ = slot.Current;
+            }
+        }
+    }
 }
