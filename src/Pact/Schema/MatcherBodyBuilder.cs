@@ -40,7 +40,7 @@ internal sealed class MatcherBodyBuilder(SchemaResolver resolver, SchemaMatcherO
         var result = new JsonObject();
         foreach (var (name, value) in example)
         {
-            if (value is null && options.OmitNullProperties && !overrides.ContainsKey(Join(path, name)))
+            if ((options.IgnoredProperties.Contains(name) || (value is null && options.OmitNullProperties)) && !overrides.ContainsKey(Join(path, name)))
             {
                 continue;
             }

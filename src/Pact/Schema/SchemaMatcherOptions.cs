@@ -21,6 +21,13 @@ public sealed class SchemaMatcherOptions
     /// </summary>
     public bool OmitNullProperties { get; init; }
 
+    /// <summary>
+    /// Property names left out of the body wherever they occur, for data the consumer does not rely on and a provider
+    /// may fill differently per user or tenant (for example the access-rights metadata <c>TableRight</c> and
+    /// <c>FieldProperties</c>). Pinned overrides are kept either way.
+    /// </summary>
+    public ISet<string> IgnoredProperties { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
     /// <summary>The regex used for <c>format: date-time</c> strings. Default: <see cref="SchemaMatchers.IsoDateTimeRegex"/>.</summary>
     public string DateTimeRegex { get; init; } = SchemaMatchers.IsoDateTimeRegex;
 

@@ -128,6 +128,16 @@ public class SchemaMatchersTests : IDisposable
     }
 
     [Fact]
+    public void IgnoredProperties_AreLeftOutAtAnyDepth()
+    {
+        var body = Body(new SchemaMatcherOptions { IgnoredProperties = new HashSet<string> { "FieldProperties", "Name" } }).AsObject();
+
+        body.ContainsKey("FieldProperties").Should().BeFalse();
+        body["UpdatedBy"]!.AsObject().ContainsKey("Name").Should().BeFalse("names are ignored inside carriers too");
+        body.ContainsKey("Department").Should().BeTrue();
+    }
+
+    [Fact]
     public void Overrides_PinAFieldExactly_OrReplaceItsMatcher_AtAnyDepth()
     {
         var body = Body(new SchemaMatcherOptions
