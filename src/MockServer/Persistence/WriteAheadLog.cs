@@ -1,12 +1,8 @@
-using System.Buffers;
-using System.Text;
-using System.Text.Json;
-
 namespace ContractHarness.MockServer.Persistence;
 
 /// <summary>
 /// An append-only log of accepted changes in <c>{DataDirectory}/updates.wal</c>, one JSON line per change
-/// (<c>{"entity":"ContactEntity","id":66,"value":{...}}</c>, <c>value</c> null for a deletion). Each line is flushed to
+/// (<c>{"route":"/api/v1/Contact/{id}","id":66,"value":{...}}</c>, <c>value</c> null for a deletion). Each line is flushed to
 /// the disk (<c>Flush(true)</c>) before the change becomes visible or is answered, so a crash right after a 200 loses
 /// nothing. On open the log is read (a torn last line from a crash is dropped) and compacted to the last version of
 /// each entity; <see cref="Replay"/> hands those to the store. A reset empties it.
@@ -31,12 +27,12 @@ internal sealed class WriteAheadLog : IDisposable
     public string FilePath { get; }
 
     /// <summary>The changes found on open, oldest first, one per entity id.</summary>
-    public IEnumerable<(string Entity, int Id, byte[]? Utf8)> Replay() => _replay.Select(r => (r.Entity, r.Id, r.Value));
+    public IEnumerable<(string Route, int Id, byte[]? Utf8)> Replay() => _replay.Select(r => (r.Route, r.Id, r.Value));
 
     /// <summary>Appends one change and flushes it to the disk.</summary>
-    public void Append(string entity, int id, byte[]? utf8)
+    public void Append(string route, int id, byte[]? utf8)
     {
-        var line = new WalRecord(entity, id, utf8).ToLine();
+        var line = new WalRecord(route, id, utf8).ToLine();
         lock (_gate)
         {
             _file.Write(line);
@@ -61,7 +57,7 @@ internal sealed class WriteAheadLog : IDisposable
         var last = new Dictionary<(string, int), int>();
         for (var i = 0; i < records.Count; i++)
         {
-            last[(records[i].Entity, records[i].Id)] = i;
+            last[(records[i].Route, records[i].Id)] = i;
         }
 
         return [.. last.Values.Order().Select(i => records[i])];
@@ -81,64 +77,5 @@ internal sealed class WriteAheadLog : IDisposable
         }
 
         File.Move(temporary, path, overwrite: true);
-    }
-}
-
-/// <summary>One line of the write-ahead log.</summary>
-internal sealed record WalRecord(string Entity, int Id, byte[]? Value)
-{
-    public byte[] ToLine()
-    {
-        var buffer = new ArrayBufferWriter<byte>((Value?.Length ?? 0) + 64);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("entity", Entity);
-            writer.WriteNumber("id", Id);
-            writer.WritePropertyName("value");
-            if (Value is null)
-            {
-                writer.WriteNullValue();
-            }
-            else
-            {
-                writer.WriteRawValue(Value, skipInputValidation: true);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        buffer.Write("\n"u8);
-        return buffer.WrittenSpan.ToArray();
-    }
-
-    /// <summary>Reads every complete record; stops at the first line that is not one (a write cut short by a crash).</summary>
-    public static List<WalRecord> ReadAll(string path)
-    {
-        var records = new List<WalRecord>();
-        foreach (var line in File.ReadLines(path, Encoding.UTF8))
-        {
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            try
-            {
-                using var doc = JsonDocument.Parse(line);
-                var root = doc.RootElement;
-                var value = root.GetProperty("value");
-                records.Add(new WalRecord(
-                    root.GetProperty("entity").GetString()!,
-                    root.GetProperty("id").GetInt32(),
-                    value.ValueKind == JsonValueKind.Null ? null : Encoding.UTF8.GetBytes(value.GetRawText())));
-            }
-            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
-            {
-                break;
-            }
-        }
-
-        return records;
     }
 }

@@ -23,9 +23,9 @@ internal sealed class EntityStore : IDisposable
         _tables = Fresh(seed);
         if (log is not null)
         {
-            foreach (var (entity, id, utf8) in log.Replay())
+            foreach (var (route, id, utf8) in log.Replay())
             {
-                if (seed.Models.FirstOrDefault(m => m.Entity == entity) is { } model)
+                if (seed.Models.FirstOrDefault(m => m.Route == route) is { } model)
                 {
                     var value = utf8 is null ? null : EntityWriter.Write(StoredEntityJson.Parse(utf8), model);
                     _tables[model].AddOrUpdate(id, _ => new EntitySlot(value), (_, slot) => { slot.Current = value; return slot; });
@@ -67,7 +67,7 @@ internal sealed class EntityStore : IDisposable
                 }
 
                 var next = change(current);
-                _log?.Append(model.Entity, id, next.Utf8);
+                _log?.Append(model.Route, id, next.Utf8);
                 slot.Current = next;
                 return next;
             }
@@ -87,7 +87,7 @@ internal sealed class EntityStore : IDisposable
             var slot = _tables[model].GetOrAdd(id, _ => new EntitySlot((StoredEntity?)null));
             lock (slot.Gate)
             {
-                _log?.Append(model.Entity, id, value?.Utf8);
+                _log?.Append(model.Route, id, value?.Utf8);
                 slot.Current = value;
             }
         }

@@ -77,7 +77,7 @@ public sealed class RestartTests : IDisposable
             await PatchNameAsync(first, "Complete");
         }
 
-        await File.AppendAllTextAsync(Path.Combine(_data, "updates.wal"), "{\"entity\":\"ContactEntity\",\"id\":66,\"value\":{\"Con");
+        await File.AppendAllTextAsync(Path.Combine(_data, "updates.wal"), "{\"route\":\"/api/v1/Contact/{id}\",\"id\":66,\"value\":{\"Con");
 
         await using var second = await StartAsync(_data);
         (await NameAsync(second)).Should().Be("Complete");
