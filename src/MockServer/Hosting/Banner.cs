@@ -10,9 +10,9 @@ internal static class Banner
         var options = server.Options;
         var text = new StringBuilder();
         text.AppendLine($"ContractHarness mock of the SuperOffice CRM Web API, listening on {server.Url}");
-        foreach (var (route, count) in server.EntityCounts)
+        foreach (var route in server.Routes)
         {
-            text.AppendLine($"  {route,-28} {count,5} entities");
+            text.AppendLine($"  {route.Methods,-22} {route.Route,-24} {route.Count,4} entities (sample id {route.SampleId})");
         }
 
         text.AppendLine($"  Admin: {server.Url}/__admin (health, reset, requests, provider-states)");

@@ -66,6 +66,10 @@ public sealed class MockServer : IAsyncDisposable
         }
     }
 
+    /// <summary>The mocked routes: methods, template, entity count and the page sample's id.</summary>
+    internal IEnumerable<(string Methods, string Route, int Count, int SampleId)> Routes =>
+        _context.Store.Models.Select(m => (_context.Routes.AllowFor(m), m.Route, _context.Store.Count(m), m.FixtureId));
+
     /// <summary>Restores the seed state (as <c>POST /__admin/reset</c> does).</summary>
     public void Reset() => _context.Store.Reset();
 

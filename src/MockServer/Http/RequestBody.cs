@@ -12,6 +12,9 @@ namespace ContractHarness.MockServer.Http;
 /// </summary>
 internal static class RequestBody
 {
+    private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+
+    /// <summary>Reads the whole body (without a UTF-8 byte order mark, which some Windows clients send).</summary>
     public static async Task<byte[]> ReadJsonAsync(HttpContext context, long limit)
     {
         var request = context.Request;
@@ -35,7 +38,8 @@ internal static class RequestBody
 
             if (result.IsCompleted)
             {
-                var bytes = result.Buffer.ToArray();
+                var buffer = result.Buffer;
+                var bytes = (buffer.FirstSpan.StartsWith(Utf8Bom) ? buffer.Slice(Utf8Bom.Length) : buffer).ToArray();
                 reader.AdvanceTo(result.Buffer.End);
                 return bytes;
             }

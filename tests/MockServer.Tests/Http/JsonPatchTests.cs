@@ -225,6 +225,8 @@ public sealed class JsonPatchTests(MockServerFixture fixture) : MockServerTestBa
     [InlineData("42")]
     [InlineData("null")]
     [InlineData("")]
+    [InlineData("""{"Name":"a","Name":"b"}""")]
+    [InlineData("""[{"op":"replace","path":"","value":[1]}]""")]
     public async Task Patch_MalformedJsonOrWrongShape_Returns400(string body)
     {
         var before = await GetTextAsync(Contact);
@@ -233,6 +235,28 @@ public sealed class JsonPatchTests(MockServerFixture fixture) : MockServerTestBa
 
         await response.ShouldBeErrorAsync(HttpStatusCode.BadRequest);
         (await GetTextAsync(Contact)).Should().Be(before);
+    }
+
+    [Fact]
+    public async Task Patch_NestingDeeperThanTheParserAllows_Returns400()
+    {
+        using var response = await PatchAsync(Contact, new string('[', 300) + new string(']', 300));
+
+        await response.ShouldBeErrorAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Patch_BodyWithUtf8ByteOrderMark_IsAccepted()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Patch, Contact)
+        {
+            Content = new ByteArrayContent([0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes("""[{"op":"replace","path":"/Name","value":"bom"}]""")]),
+        };
+        request.Content.Headers.ContentType = new("application/json");
+
+        using var response = await Client.SendAsync(request);
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
     }
 
     [Fact]
