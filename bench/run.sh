@@ -85,9 +85,9 @@ wait_health() { # port, timeout in s
   done
   return 1
 }
-start_server() { # name exe args... ; sets SERVER_PID
+start_server() { # name exe args... ; sets SERVER_PID. Standard output (the mock's request lines) goes to /dev/null.
   local name=$1; shift
-  "$@" >>"$RESULTS/$STAMP.$name.out" 2>&1 &
+  "$@" >/dev/null 2>>"$RESULTS/$STAMP.$name.err" &
   SERVER_PID=$!
   PIDS+=("$SERVER_PID")
 }
@@ -165,12 +165,13 @@ MOCK_ARGS=(--host "$HOST" $MOCK_EXTRA_ARGS)
 
 # ---------------------------------------------------------------- start-up
 startup_ms() { # exe args... (the port is appended); prints the median or n/a
-  local out
-  if out=$("$TOOLS" startup --port "$PORT_START" --runs "$STARTUP_RUNS" -- "$@" --port "$PORT_START" 2>&1); then
+  local out rc=0
+  out=$("$TOOLS" startup --port "$PORT_START" --runs "$STARTUP_RUNS" -- "$@" --port "$PORT_START" 2>&1) || rc=$?
+  if [[ $rc == 0 ]]; then
     printf -- '--- startup %s\n%s\n' "$1" "$out" >>"$LOG"
     sed -n 's/^median_ms=\([0-9.]*\).*/\1/p' <<<"$out"
   else
-    printf -- '--- startup %s FAILED\n%s\n' "$1" "$out" >>"$LOG"
+    printf -- '--- startup %s FAILED (exit code %s)\n%s\n' "$1" "$rc" "$out" >>"$LOG"
     echo n/a
   fi
 }
@@ -202,7 +203,7 @@ fi
 say "mock ($VARIANT) on $HOST:$PORT_MOCK; wrk -t$THREADS -c$CONNECTIONS, warm-up ${WARMUP}s, rounds ${DURATION}s"
 start_server mock "$MOCK" "${MOCK_ARGS[@]}" --port "$PORT_MOCK"
 MOCK_PID=$SERVER_PID
-wait_health "$PORT_MOCK" 30 || { tail -20 "$RESULTS/$STAMP.mock.out" >&2; echo "bench/run.sh: the mock did not answer /__admin/health" >&2; exit 1; }
+wait_health "$PORT_MOCK" 30 || { tail -20 "$RESULTS/$STAMP.mock.err" >&2; echo "bench/run.sh: the mock did not answer /__admin/health" >&2; exit 1; }
 curl -s -o /dev/null --max-time 5 -X POST "http://$HOST:$PORT_MOCK/__admin/reset" || true
 
 # The baseline serves exactly the bytes the mock answers for Contact/1 (the fixture when the mock cannot answer).
@@ -280,7 +281,7 @@ time_tests() { # filter; prints seconds or n/a
   t0=$(date +%s.%N)
   if "$DOTNET" test tests/ContractTests/ContractHarness.ContractTests.csproj -c Release --no-build --artifacts-path "$ART" \
        --filter "$1" -nologo >>"$LOG" 2>&1; then
-    t1=$(date +%s.%N); calc "$t1 - $t0"
+    t1=$(date +%s.%N); awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }'
   else
     echo failed
   fi

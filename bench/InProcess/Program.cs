@@ -2,10 +2,21 @@
 // its socket, then disposal; the first start in the process is cold (JIT, first loads), the later ones warm.
 //   [--runs N]   starts in all (default 6: 1 cold + 5 warm)
 // Prints one line per start and "cold_ms=... warm_median_ms=...". Listens on a free port of 127.0.0.1 only.
+//
+//   serve --port N
+// Profiling aid for bench/profile.sh: runs the mock in-process with make mock's defaults on 127.0.0.1:N; each line
+// "stats" read from standard input prints one line of GC figures (allocated bytes, collections, pause time) to
+// standard error; "quit" or end of input stops it.
 using System.Diagnostics;
 using System.Globalization;
+using ContractHarness.Bench.InProcess;
 using ContractHarness.Bench.Tools;
 using ContractHarness.MockServer.Hosting;
+
+if (args.Length > 0 && args[0] == "serve")
+{
+    return await GcServe.RunAsync(args);
+}
 
 var runs = 6;
 for (var i = 0; i + 1 < args.Length; i += 2)

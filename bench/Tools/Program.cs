@@ -57,6 +57,33 @@ if (probe.PortIsOpen())
 var times = new List<double>();
 for (var run = 1; run <= runs; run++)
 {
+    double? ms;
+    try
+    {
+        ms = TimeOneStart(exe, exeArgs, probe, timeoutMs, run);
+    }
+    catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or IOException)
+    {
+        Console.Error.WriteLine($"startup: run {run}: {e.GetType().Name}: {e.Message}");
+        return 1;
+    }
+
+    if (ms is null)
+    {
+        return 1;
+    }
+
+    times.Add(ms.Value);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {run}: {ms:F1} ms"));
+}
+
+times.Sort();
+var median = times.Count % 2 == 1 ? times[times.Count / 2] : (times[(times.Count / 2) - 1] + times[times.Count / 2]) / 2;
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median_ms={median:F1} min_ms={times[0]:F1} max_ms={times[^1]:F1}"));
+return 0;
+
+static double? TimeOneStart(string exe, string[] exeArgs, HealthProbe probe, int timeoutMs, int run)
+{
     var start = new ProcessStartInfo(exe)
     {
         UseShellExecute = false,
@@ -99,15 +126,9 @@ for (var run = 1; run <= runs; run++)
     {
         Console.Error.WriteLine(exited
             ? $"startup: run {run}: the process exited with code {process.ExitCode} before answering"
-            : $"startup: run {run}: no 200 from {path} within {timeoutMs} ms");
-        return 1;
+            : $"startup: run {run}: no 200 within {timeoutMs} ms");
+        return null;
     }
 
-    times.Add(ms);
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {run}: {ms:F1} ms"));
+    return ms;
 }
-
-times.Sort();
-var median = times.Count % 2 == 1 ? times[times.Count / 2] : (times[(times.Count / 2) - 1] + times[times.Count / 2]) / 2;
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median_ms={median:F1} min_ms={times[0]:F1} max_ms={times[^1]:F1}"));
-return 0;

@@ -1,0 +1,40 @@
+using System.Globalization;
+using ContractHarness.MockServer.Hosting;
+using MockServerHost = ContractHarness.MockServer.Hosting.MockServer;
+
+namespace ContractHarness.Bench.InProcess;
+
+/// <summary>The mock in-process, reporting the process's GC figures on request (bench/profile.sh reads them).</summary>
+internal static class GcServe
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var port = 0;
+        for (var i = 1; i + 1 < args.Length; i += 2)
+        {
+            if (args[i] == "--port")
+            {
+                port = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+            }
+        }
+
+        await using var mock = await MockServerHost.StartAsync(new MockServerOptions { Host = "127.0.0.1", Port = port });
+        await Console.Error.WriteLineAsync($"ready {mock.Url}");
+        while (await Console.In.ReadLineAsync() is { } line && line.Trim() != "quit")
+        {
+            if (line.Trim() == "stats")
+            {
+                await Console.Error.WriteLineAsync(Stats());
+            }
+        }
+
+        return 0;
+    }
+
+    private static string Stats()
+    {
+        var info = GC.GetGCMemoryInfo();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"GC allocated={GC.GetTotalAllocatedBytes(precise: false)} gen0={GC.CollectionCount(0)} gen1={GC.CollectionCount(1)} gen2={GC.CollectionCount(2)} pause_ms={GC.GetTotalPauseDuration().TotalMilliseconds:F1} heap={info.HeapSizeBytes} server={System.Runtime.GCSettings.IsServerGC}");
+    }
+}
