@@ -40,7 +40,7 @@ internal sealed class EntityEndpoints(MockContext mock)
         }
 
         var id = ParseId(idText);
-        var select = SelectProjection.Parse(request.Query[SelectProjection.QueryName], model);
+        var select = request.QueryString.HasValue ? SelectProjection.Parse(request.Query[SelectProjection.QueryName], model) : null;
         return bodyKind switch
         {
             null => GetAsync(context, model, id, select),

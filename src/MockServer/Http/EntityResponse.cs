@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Globalization;
-using System.Text.Json;
 using ContractHarness.MockServer.Projection;
 using ContractHarness.MockServer.Store;
 
@@ -38,8 +36,8 @@ internal static class EntityResponse
             return;
         }
 
-        var links = Links(context.Request, model, id);
-        response.ContentLength = bytes.Length - (entity.LinksEnd - entity.LinksStart) + links.Length;
+        var links = model.Links;
+        response.ContentLength = bytes.Length - (entity.LinksEnd - entity.LinksStart) + links.Length(context.Request, id);
         if (HttpMethods.IsHead(context.Request.Method))
         {
             return;
@@ -47,24 +45,8 @@ internal static class EntityResponse
 
         var writer = response.BodyWriter;
         writer.Write(bytes.AsSpan(0, entity.LinksStart));
-        writer.Write(links);
+        links.Write(writer, context.Request, id);
         writer.Write(bytes.AsSpan(entity.LinksEnd));
         await writer.FlushAsync(context.RequestAborted);
-    }
-
-    /// <summary><c>{"Self":"http://host/api/v1/Contact/66","Archive":"http://host/api/v1/Contact"}</c> for this request's host.</summary>
-    public static byte[] Links(HttpRequest request, EntityModel model, int id)
-    {
-        var origin = string.Concat(request.Scheme, "://", request.Host.Value, request.PathBase.Value);
-        var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer, EntityWriter.Options))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("Self", string.Concat(origin, model.ItemPrefix, id.ToString(CultureInfo.InvariantCulture)));
-            writer.WriteString("Archive", string.Concat(origin, model.CollectionPath));
-            writer.WriteEndObject();
-        }
-
-        return buffer.WrittenSpan.ToArray();
     }
 }

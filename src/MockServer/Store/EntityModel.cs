@@ -1,5 +1,6 @@
 using ContractHarness.Contracts.Catalog;
 using ContractHarness.Contracts.Validation;
+using ContractHarness.MockServer.Http;
 
 namespace ContractHarness.MockServer.Store;
 
@@ -29,7 +30,11 @@ internal sealed class EntityModel
         var brace = Route.IndexOf('{', StringComparison.Ordinal);
         ItemPrefix = Route[..brace];
         CollectionPath = ItemPrefix.TrimEnd('/');
+        Links = new LinkWriter(this);
     }
+
+    /// <summary>Writes this route's <c>_Links</c> for a request.</summary>
+    public LinkWriter Links { get; }
 
     public IReadOnlyList<EndpointDefinition> Endpoints { get; }
 

@@ -65,6 +65,18 @@ public sealed class GetTests(MockServerFixture fixture) : MockServerTestBase<Moc
     }
 
     [Fact]
+    public async Task Get_LinksFollowTheHostHeader_ForEachHostTheClientUses()
+    {
+        var port = Fixture.Server.Port;
+
+        var viaLocalhost = await Json.ObjectAsync(await GetAsync("/api/v1/Ticket/900", ("Host", $"localhost:{port}")));
+        var viaLoopback = await GetEntityAsync("/api/v1/Ticket/900");
+
+        viaLocalhost["_Links"]!["Self"]!.GetValue<string>().Should().Be($"http://localhost:{port}/api/v1/Ticket/900");
+        viaLoopback["_Links"]!["Self"]!.GetValue<string>().Should().Be($"http://127.0.0.1:{port}/api/v1/Ticket/900");
+    }
+
+    [Fact]
     public async Task Get_IfModifiedSinceNotOlderThanTheEntity_Returns304()
     {
         // Contact 66 was last updated 2013-02-21T15:29:29.56+01:00, i.e. 14:29:29 UTC.
