@@ -113,12 +113,7 @@ public sealed class SchemaNode
     }
 
     /// <summary>Validates a value; an empty list means valid. Paths are JSON Pointers (<c>/Emails/0/Value</c>).</summary>
-    public IReadOnlyList<SchemaError> Validate(JsonNode? value)
-    {
-        var errors = new List<SchemaError>();
-        SchemaValidator.Validate(this, value, string.Empty, errors);
-        return errors;
-    }
+    public IReadOnlyList<SchemaError> Validate(JsonNode? value) => SchemaValidator.Validate(this, value);
 
     internal void AddProperty(string name, SchemaNode schema)
     {

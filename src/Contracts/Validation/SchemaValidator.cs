@@ -1,11 +1,16 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace ContractHarness.Contracts.Validation;
 
-/// <summary>Walks a <see cref="JsonNode"/> against a <see cref="SchemaNode"/>, collecting errors with JSON Pointer paths.</summary>
-internal static class SchemaValidator
+/// <summary>
+/// Walks a <see cref="JsonNode"/> against a <see cref="SchemaNode"/>. A first pass only answers valid or not and
+/// allocates almost nothing (the common case on the mock's hot path); only an invalid value is walked again to
+/// collect errors with JSON Pointer paths and readable messages.
+/// </summary>
+internal sealed class SchemaValidator
 {
     private static readonly string[] DateTimeFormats =
     [
@@ -13,111 +18,138 @@ internal static class SchemaValidator
         "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
     ];
 
-    public static void Validate(SchemaNode schema, JsonNode? value, string path, List<SchemaError> errors)
+    private readonly List<(string? Name, int Index)> _path = [];
+    private readonly List<SchemaError>? _errors;
+
+    private SchemaValidator(List<SchemaError>? errors) => _errors = errors;
+
+    public static IReadOnlyList<SchemaError> Validate(SchemaNode schema, JsonNode? value)
+    {
+        if (new SchemaValidator(null).Check(schema, value))
+        {
+            return [];
+        }
+
+        var errors = new List<SchemaError>();
+        new SchemaValidator(errors).Check(schema, value);
+        return errors;
+    }
+
+    /// <summary>An ISO 8601 date-time with seconds, optional fraction and optional offset (<c>2020-04-22T15:51:25</c>).</summary>
+    public static bool IsDateTime(string text) =>
+        DateTimeOffset.TryParseExact(text, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _);
+
+    private bool Check(SchemaNode schema, JsonNode? value)
     {
         var node = schema.Resolved;
         var kind = KindOf(value);
         if ((node.Types & kind) == 0)
         {
-            errors.Add(new SchemaError(Shown(path), "TypeMismatch", $"{Shown(path)}: expected {Describe(node.Types)} but found {Name(kind)}."));
-            return;
+            return Fail("TypeMismatch", $"expected {Describe(node.Types)} but found {Name(kind)}.");
         }
 
-        CheckFormat(node, value, kind, path, errors);
+        var valid = CheckFormat(node, value, kind);
         if (node.Enum is { } allowed && !allowed.Any(a => JsonNode.DeepEquals(a, value)))
         {
-            errors.Add(new SchemaError(Shown(path), "NotInEnumeration", $"{Shown(path)}: the value is not one of the allowed values."));
+            valid = Fail("NotInEnumeration", "the value is not one of the allowed values.");
         }
 
         if (value is JsonObject obj)
         {
-            ValidateObject(node, obj, path, errors);
+            valid &= CheckObject(node, obj);
         }
         else if (value is JsonArray array && node.Items is { } items)
         {
-            for (var i = 0; i < array.Count; i++)
+            for (var i = 0; i < array.Count && (valid || _errors is not null); i++)
             {
-                Validate(items, array[i], path + "/" + i.ToString(CultureInfo.InvariantCulture), errors);
+                _path.Add((null, i));
+                valid &= Check(items, array[i]);
+                _path.RemoveAt(_path.Count - 1);
             }
         }
 
         foreach (var part in node.AllOf)
         {
-            Validate(part, value, path, errors);
+            valid &= Check(part, value);
         }
 
         if (node.OneOf.Count > 0)
         {
-            CheckAlternatives(node.OneOf, value, path, errors, exactlyOne: true);
+            valid &= CheckAlternatives(node.OneOf, value, exactlyOne: true);
         }
 
         if (node.AnyOf.Count > 0)
         {
-            CheckAlternatives(node.AnyOf, value, path, errors, exactlyOne: false);
+            valid &= CheckAlternatives(node.AnyOf, value, exactlyOne: false);
         }
+
+        return valid;
     }
 
-    private static void ValidateObject(SchemaNode node, JsonObject obj, string path, List<SchemaError> errors)
+    private bool CheckObject(SchemaNode node, JsonObject obj)
     {
+        var valid = true;
         foreach (var required in node.Required)
         {
             if (!obj.ContainsKey(required))
             {
-                errors.Add(new SchemaError(Shown(path + "/" + required), "PropertyRequired", $"{Shown(path)}: the required property '{required}' is missing."));
+                valid = Fail("PropertyRequired", $"the required property '{required}' is missing.");
             }
         }
 
         foreach (var (name, member) in obj)
         {
-            var memberPath = path + "/" + name;
-            if (node.Properties.Count > 0 && TryExact(node, name, out var propertySchema))
+            if (!valid && _errors is null)
             {
-                Validate(propertySchema, member, memberPath, errors);
+                return false;
+            }
+
+            _path.Add((name, -1));
+            if (node.Properties.Count > 0 && node.TryGetProperty(name, out var canonical, out var propertySchema)
+                && string.Equals(canonical, name, StringComparison.Ordinal))
+            {
+                valid &= Check(propertySchema, member);
             }
             else if (!node.AllowsAdditionalProperties)
             {
-                var owner = node.Title ?? "The object";
-                errors.Add(new SchemaError(Shown(memberPath), "NoAdditionalPropertiesAllowed", $"{owner} has no property '{name}'."));
+                valid = Fail("NoAdditionalPropertiesAllowed", $"{node.Title ?? "The object"} has no property '{name}'.", bare: true);
             }
             else if (node.AdditionalProperties is { } additional)
             {
-                Validate(additional, member, memberPath, errors);
+                valid &= Check(additional, member);
             }
+
+            _path.RemoveAt(_path.Count - 1);
         }
+
+        return valid;
     }
 
-    private static bool TryExact(SchemaNode node, string name, out SchemaNode schema) =>
-        node.TryGetProperty(name, out var canonical, out schema) && string.Equals(canonical, name, StringComparison.Ordinal);
-
-    private static void CheckAlternatives(IReadOnlyList<SchemaNode> alternatives, JsonNode? value, string path, List<SchemaError> errors, bool exactlyOne)
+    private bool CheckAlternatives(IReadOnlyList<SchemaNode> alternatives, JsonNode? value, bool exactlyOne)
     {
-        List<SchemaError>? best = null;
         var matches = 0;
+        SchemaNode? reason = null;
         foreach (var alternative in alternatives)
         {
-            var branch = new List<SchemaError>();
-            Validate(alternative, value, path, branch);
-            if (branch.Count == 0)
+            if (new SchemaValidator(null).Check(alternative, value))
             {
                 matches++;
             }
-            else if (alternative.Resolved.Types != SchemaTypes.Null && (best is null || branch.Count < best.Count))
+            else if (alternative.Resolved.Types != SchemaTypes.Null)
             {
-                best = branch; // the "null expected" branch is never the reason
+                reason ??= alternative; // the "null expected" branch is never the reason
             }
         }
 
         if (matches == 0)
         {
-            errors.AddRange(best ?? [new SchemaError(Shown(path), "NotAnyOf", $"{Shown(path)}: the value matches none of the allowed schemas.")]);
+            return reason is not null && _errors is not null ? Check(reason, value) : Fail("NotAnyOf", "the value matches none of the allowed schemas.");
         }
-        else if (exactlyOne && matches > 1)
-        {
-            errors.Add(new SchemaError(Shown(path), "NotOneOf", $"{Shown(path)}: the value matches more than one of the allowed schemas."));
-        }
+
+        return !exactlyOne || matches == 1 || Fail("NotOneOf", "the value matches more than one of the allowed schemas.");
     }
 
-    private static void CheckFormat(SchemaNode node, JsonNode? value, SchemaTypes kind, string path, List<SchemaError> errors)
+    private bool CheckFormat(SchemaNode node, JsonNode? value, SchemaTypes kind)
     {
         var ok = node.Format switch
         {
@@ -126,15 +158,36 @@ internal static class SchemaValidator
             "date-time" when kind == SchemaTypes.String => IsDateTime(value!.GetValue<string>()),
             _ => true,
         };
-        if (!ok)
-        {
-            errors.Add(new SchemaError(Shown(path), "FormatMismatch", $"{Shown(path)}: the value is not a valid {node.Format}."));
-        }
+        return ok || Fail("FormatMismatch", $"the value is not a valid {node.Format}.");
     }
 
-    /// <summary>An ISO 8601 date-time with seconds, optional fraction and optional offset (<c>2020-04-22T15:51:25</c>).</summary>
-    public static bool IsDateTime(string text) =>
-        DateTimeOffset.TryParseExact(text, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _);
+    /// <summary>Records an error (when collecting) and returns false.</summary>
+    private bool Fail(string kind, string detail, bool bare = false)
+    {
+        if (_errors is not null)
+        {
+            var path = PathText();
+            _errors.Add(new SchemaError(path, kind, bare ? detail : $"{path}: {detail}"));
+        }
+
+        return false;
+    }
+
+    private string PathText()
+    {
+        if (_path.Count == 0)
+        {
+            return "/";
+        }
+
+        var text = new StringBuilder();
+        foreach (var (name, index) in _path)
+        {
+            text.Append('/').Append(name ?? index.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return text.ToString();
+    }
 
     private static SchemaTypes KindOf(JsonNode? value)
     {
@@ -145,13 +198,17 @@ internal static class SchemaValidator
             case JsonValueKind.String: return SchemaTypes.String;
             case JsonValueKind.True or JsonValueKind.False: return SchemaTypes.Boolean;
             case JsonValueKind.Number:
-                var element = value!.AsValue().TryGetValue<JsonElement>(out var e) ? e.GetRawText() : value.ToJsonString();
-                return element.AsSpan().IndexOfAny(".eE") < 0 ? SchemaTypes.Integer : SchemaTypes.Number;
+                var number = value!.AsValue();
+                var integral = number.TryGetValue<JsonElement>(out var element)
+                    ? element.TryGetInt64(out _) || IsIntegralText(element)
+                    : number.TryGetValue<long>(out _) || number.TryGetValue<int>(out _);
+                return integral ? SchemaTypes.Integer : SchemaTypes.Number;
             default: return SchemaTypes.Null;
         }
     }
 
-    private static string Shown(string path) => path.Length == 0 ? "/" : path;
+    /// <summary>An integer too large for <see cref="long"/>: digits only (no fraction or exponent).</summary>
+    private static bool IsIntegralText(JsonElement element) => element.GetRawText().AsSpan().IndexOfAny(".eE") < 0;
 
     private static string Name(SchemaTypes kind) => kind switch
     {

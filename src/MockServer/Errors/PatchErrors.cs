@@ -23,11 +23,15 @@ internal static class PatchErrors
         }
     }
 
+    /// <summary>
+    /// Applies the patch in place to <paramref name="document"/>, which must be a private copy the caller throws
+    /// away on failure (the stored entity is a fresh parse of its bytes), so the engine's own defensive copy is skipped.
+    /// </summary>
     public static JsonNode? Apply(JsonPatchDocument patch, JsonNode document, EntityModel model)
     {
         try
         {
-            return patch.ApplyTo(document);
+            return JsonPatchApplier.Apply([.. patch.Operations], document);
         }
         catch (JsonPatchException e)
         {
