@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ContractHarness.Contracts.Catalog;
 using ContractHarness.Contracts.Validation;
 using ContractHarness.MockServer.Admin;
@@ -43,13 +44,37 @@ internal sealed class MockContext : IDisposable
 
     public static MockContext Create(MockServerOptions options)
     {
-        var catalog = EndpointCatalog.Load(ContractsDirectory(options));
-        var schemas = new CompiledSchemas(catalog.PathOf("schemas"));
-        var models = EntityModels.FromCatalog(catalog, schemas, options.FixturesDirectory);
-        var seed = SeedData.Build(models, options.Seed, Math.Max(options.EntityCount, 0));
+        var (catalog, seed) = Load(options);
         var log = options.DataDirectory is { Length: > 0 } data ? new WriteAheadLog(data) : null;
         return new MockContext(options, catalog, new EntityStore(seed, log));
     }
+
+    /// <summary>
+    /// The catalog, models and seed of a contract set, loaded once per process: they are immutable, so mocks
+    /// started later in the same process (tests) share them and start in milliseconds. A changed catalog file
+    /// is a different key.
+    /// </summary>
+    private static (EndpointCatalog Catalog, SeedData Seed) Load(MockServerOptions options)
+    {
+        var directory = ContractsDirectory(options);
+        var catalogFile = Path.Combine(directory, EndpointCatalog.FileName);
+        var key = new LoadKey(directory, File.Exists(catalogFile) ? File.GetLastWriteTimeUtc(catalogFile) : default,
+            options.FixturesDirectory is { Length: > 0 } f ? Path.GetFullPath(f) : null, options.Seed, Math.Max(options.EntityCount, 0));
+        if (Loaded.TryGetValue(key, out var loaded))
+        {
+            return loaded;
+        }
+
+        var catalog = EndpointCatalog.Load(directory);
+        var schemas = new CompiledSchemas(catalog.PathOf("schemas"));
+        var models = EntityModels.FromCatalog(catalog, schemas, key.Fixtures);
+        loaded = (catalog, SeedData.Build(models, key.Seed, key.Count));
+        return Loaded.GetOrAdd(key, loaded);
+    }
+
+    private static readonly ConcurrentDictionary<LoadKey, (EndpointCatalog, SeedData)> Loaded = new();
+
+    private sealed record LoadKey(string Directory, DateTime CatalogWritten, string? Fixtures, int Seed, int Count);
 
     public void Dispose() => Store.Dispose();
 

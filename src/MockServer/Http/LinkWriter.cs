@@ -43,10 +43,12 @@ internal sealed class LinkWriter(EntityModel model)
         }
 
         parts = Build(string.Concat(request.Scheme, "://", host, request.PathBase.Value));
-        if (_byHost.Count < MaxCachedHosts)
+        if (_byHost.Count >= MaxCachedHosts)
         {
-            _byHost.TryAdd(host, parts);
+            _byHost.Clear(); // many mocks in one process share the model, each on its own port
         }
+
+        _byHost.TryAdd(host, parts);
 
         return parts;
     }
