@@ -4,8 +4,10 @@ using ContractHarness.MockServer.Admin;
 namespace ContractHarness.MockServer.Hosting;
 
 /// <summary>
-/// Times every request with the <see cref="TimeProvider"/>, records it in the <see cref="RequestJournal"/> (except
-/// reads of the journal itself) and, when enabled, prints one line: method, path, status, milliseconds.
+/// Times every request with the <see cref="TimeProvider"/> and records it in the <see cref="RequestJournal"/>
+/// (except reads of the journal itself) just before the response starts, so a client that has its answer always
+/// finds the request in the journal. When enabled, prints one line per request once it is done: method, path,
+/// status, milliseconds.
 /// </summary>
 internal sealed class RequestLogMiddleware(RequestDelegate next, MockContext mock)
 {
@@ -14,23 +16,29 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, MockContext moc
     public async Task InvokeAsync(HttpContext context)
     {
         var started = mock.Time.GetTimestamp();
+        var request = context.Request;
+        if (!request.Path.Equals(JournalPath, StringComparison.OrdinalIgnoreCase))
+        {
+            context.Response.OnStarting(() =>
+            {
+                var elapsed = mock.Time.GetElapsedTime(started).TotalMilliseconds;
+                mock.Journal.Add(new JournalEntry(
+                    mock.Time.GetUtcNow(), request.Method, request.Path.Value + request.QueryString.Value, context.Response.StatusCode, Math.Round(elapsed, 3)));
+                return Task.CompletedTask;
+            });
+        }
+
         try
         {
             await next(context);
         }
         finally
         {
-            var request = context.Request;
-            if (!request.Path.Equals(JournalPath, StringComparison.OrdinalIgnoreCase))
+            if (mock.Options.LogRequests)
             {
                 var elapsed = mock.Time.GetElapsedTime(started).TotalMilliseconds;
-                var path = request.Path.Value + request.QueryString.Value;
-                var status = context.Response.StatusCode;
-                mock.Journal.Add(new JournalEntry(mock.Time.GetUtcNow(), request.Method, path, status, Math.Round(elapsed, 3)));
-                if (mock.Options.LogRequests)
-                {
-                    await mock.Log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{request.Method} {path} {status} {elapsed:0.0} ms"));
-                }
+                await mock.Log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"{request.Method} {request.Path.Value}{request.QueryString.Value} {context.Response.StatusCode} {elapsed:0.0} ms"));
             }
         }
     }

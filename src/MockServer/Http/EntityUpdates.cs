@@ -39,7 +39,7 @@ internal sealed class EntityUpdates(MockContext mock)
                 break;
             default:
                 throw MockErrors.BadRequest(
-                    $"The body is {Describe(node)}, which is not a JSON Patch array nor a JSON Merge Patch object{(contentType is null ? string.Empty : $" (Content-Type {contentType})")}.",
+                    $"The body is {JsonNodeNavigator.DescribeKind(node)}, which is not a JSON Patch array nor a JSON Merge Patch object{(contentType is null ? string.Empty : $" (Content-Type {contentType})")}.",
                     "Invalid Patch");
         }
 
@@ -66,7 +66,7 @@ internal sealed class EntityUpdates(MockContext mock)
 
         if (node is not JsonObject)
         {
-            throw MockErrors.BadRequest($"The body must be a {model.Entity} object, but it is {Describe(node)}.", "Invalid Entity");
+            throw MockErrors.BadRequest($"The body must be a {model.Entity} object, but it is {JsonNodeNavigator.DescribeKind(node)}.", "Invalid Entity");
         }
 
         var since = PreconditionCheck.IfUnmodifiedSince(context.Request);
@@ -135,12 +135,4 @@ internal sealed class EntityUpdates(MockContext mock)
             throw EntityEndpoints.NotFound(model, id);
         }
     }
-
-    private static string Describe(JsonNode? node) => node switch
-    {
-        null => "null",
-        JsonArray => "an array",
-        JsonObject => "an object",
-        _ => $"a {node.GetValueKind().ToString().ToLowerInvariant()}",
-    };
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ContractHarness.Contracts.Validation;
 using ContractHarness.MockServer.Errors;
+using ContractHarness.MockServer.Patching;
 
 namespace ContractHarness.MockServer.Store;
 
@@ -16,7 +17,7 @@ internal static class EntityShape
     {
         if (document is not JsonObject entity)
         {
-            throw MockErrors.BadRequest($"The updated {model.Entity} must be a JSON object, but it is {Describe(document)}.", $"Invalid {model.Entity}");
+            throw MockErrors.BadRequest($"The updated {model.Entity} must be a JSON object, but it is {JsonNodeNavigator.DescribeKind(document)}.", $"Invalid {model.Entity}");
         }
 
         var schema = model.Schema;
@@ -86,11 +87,4 @@ internal static class EntityShape
                 break;
         }
     }
-
-    private static string Describe(JsonNode? node) => node switch
-    {
-        null => "null",
-        JsonArray => "an array",
-        _ => $"a {node.GetValueKind().ToString().ToLowerInvariant()}",
-    };
 }
