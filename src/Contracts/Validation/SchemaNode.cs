@@ -13,6 +13,8 @@ public sealed class SchemaNode
     private readonly List<KeyValuePair<string, SchemaNode>> _properties = [];
     private SchemaNode? _ref;
     private string? _title;
+    private SchemaNode? _valueSchema;
+    private bool? _allowsNull;
 
     internal SchemaNode()
     {
@@ -73,30 +75,28 @@ public sealed class SchemaNode
     /// The schema with references and <c>oneOf [null, X]</c> wrappers looked through: the object/array/scalar schema a
     /// non-null value must satisfy. Used to navigate nested properties (<c>Category/Id</c>).
     /// </summary>
-    public SchemaNode ValueSchema
-    {
-        get
-        {
-            var node = Resolved;
-            var alternatives = node.OneOf.Count > 0 ? node.OneOf : node.AnyOf;
-            var nonNull = alternatives.Where(a => a.Resolved.Types != SchemaTypes.Null).ToList();
-            return nonNull.Count == 1 ? nonNull[0].ValueSchema : node;
-        }
-    }
+    public SchemaNode ValueSchema => _valueSchema ??= FindValueSchema();
 
     /// <summary>True when <c>null</c> is a valid value.</summary>
-    public bool AllowsNull
-    {
-        get
-        {
-            var node = Resolved;
-            if (node.OneOf.Count > 0)
-            {
-                return node.OneOf.Any(a => a.AllowsNull);
-            }
+    public bool AllowsNull => _allowsNull ??= FindAllowsNull();
 
-            return node.AnyOf.Count > 0 ? node.AnyOf.Any(a => a.AllowsNull) : (node.Types & SchemaTypes.Null) != 0;
+    private SchemaNode FindValueSchema()
+    {
+        var node = Resolved;
+        var alternatives = node.OneOf.Count > 0 ? node.OneOf : node.AnyOf;
+        var nonNull = alternatives.Where(a => a.Resolved.Types != SchemaTypes.Null).ToList();
+        return nonNull.Count == 1 ? nonNull[0].ValueSchema : node;
+    }
+
+    private bool FindAllowsNull()
+    {
+        var node = Resolved;
+        if (node.OneOf.Count > 0)
+        {
+            return node.OneOf.Any(a => a.AllowsNull);
         }
+
+        return node.AnyOf.Count > 0 ? node.AnyOf.Any(a => a.AllowsNull) : (node.Types & SchemaTypes.Null) != 0;
     }
 
     /// <summary>Finds a declared property: exact-case name first, then ignoring case.</summary>
