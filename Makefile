@@ -74,3 +74,12 @@ can-i-deploy: tools ## Ask the Pact Broker whether this consumer version can go 
 	  echo "PACT_BROKER_BASE_URL is not set: set it (and PACT_BROKER_TOKEN) to ask the broker." >&2; exit 2; fi
 	PACT_DO_NOT_TRACK=true $(PACT_CLI) broker can-i-deploy --pacticipant SuperOfficeWebClient --version $(PACT_VERSION) \
 	  --to-environment $(ENVIRONMENT) --broker-base-url "$$PACT_BROKER_BASE_URL"
+
+# --- Benchmarks ------------------------------------------------------------------------------------------------
+.PHONY: bench
+bench: tools ## Load-benchmark the mock against a bare Kestrel baseline (wrk, 127.0.0.1 only); table in bench/results/
+	bench/run.sh
+
+.PHONY: bench-micro
+bench-micro: ## BenchmarkDotNet micro-benchmarks of the mock's hot path (short job, allocations per operation)
+	bench/micro.sh --quick
