@@ -18,6 +18,7 @@ internal static class MockApplication
         var options = mock.Options;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
         builder.WebHost.UseSetting(WebHostDefaults.PreferHostingUrlsKey, "false");
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

@@ -35,7 +35,18 @@ public static class MockServerCli
                 stop.Cancel();
             });
 
-        await using var server = await MockServer.StartAsync(options, stop.Token);
+        MockServer server;
+        try
+        {
+            server = await MockServer.StartAsync(options, stop.Token);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or NotSupportedException)
+        {
+            await Console.Error.WriteLineAsync($"The mock could not start: {e.Message}");
+            return 1;
+        }
+
+        await using var running = server;
         var log = options.LogWriter ?? Console.Out;
         await log.WriteLineAsync(Banner.For(server));
         await log.FlushAsync(CancellationToken.None);
