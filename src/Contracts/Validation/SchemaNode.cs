@@ -113,7 +113,10 @@ public sealed class SchemaNode
     }
 
     /// <summary>Validates a value; an empty list means valid. Paths are JSON Pointers (<c>/Emails/0/Value</c>).</summary>
-    public IReadOnlyList<SchemaError> Validate(JsonNode? value) => SchemaValidator.Validate(this, value);
+    public IReadOnlyList<SchemaError> Validate(JsonNode? value) => SchemaValidator.Validate(this, value, null);
+
+    /// <summary>Validates a value found at <paramref name="propertyName"/> of an object; paths start with <c>/propertyName</c>.</summary>
+    public IReadOnlyList<SchemaError> Validate(JsonNode? value, string propertyName) => SchemaValidator.Validate(this, value, propertyName);
 
     internal void AddProperty(string name, SchemaNode schema)
     {

@@ -23,7 +23,7 @@ internal sealed class SchemaValidator
 
     private SchemaValidator(List<SchemaError>? errors) => _errors = errors;
 
-    public static IReadOnlyList<SchemaError> Validate(SchemaNode schema, JsonNode? value)
+    public static IReadOnlyList<SchemaError> Validate(SchemaNode schema, JsonNode? value, string? propertyName)
     {
         if (new SchemaValidator(null).Check(schema, value))
         {
@@ -31,7 +31,13 @@ internal sealed class SchemaValidator
         }
 
         var errors = new List<SchemaError>();
-        new SchemaValidator(errors).Check(schema, value);
+        var validator = new SchemaValidator(errors);
+        if (propertyName is not null)
+        {
+            validator._path.Add((propertyName, -1));
+        }
+
+        validator.Check(schema, value);
         return errors;
     }
 

@@ -47,10 +47,12 @@ internal sealed class EntityUpdates(MockContext mock)
         var stored = mock.Store.Update(model, id, current =>
         {
             CheckPrecondition(model, id, current, since);
-            var document = current.ToJsonObject();
+            var touched = PartialPatch.Touched(patch, merge, model);
+            JsonObject document = touched is null ? current.ToJsonObject() : PartialPatch.Extract(current, touched);
             var changes = patch ?? MergePatch.ToJsonPatch(merge!, document);
             var patched = PatchErrors.Apply(changes, document, model);
-            return Finish(model, id, patched, checkKey: true);
+            var members = touched is null ? EntityShape.Complete(patched, model) : EntityShape.WithDefaults(patched, model, touched);
+            return Commit(model, id, current, members, checkKey: true);
         }) ?? throw EntityEndpoints.NotFound(model, id);
         await EntityResponse.WriteAsync(context, model, id, stored, select);
     }
@@ -73,9 +75,9 @@ internal sealed class EntityUpdates(MockContext mock)
         var stored = mock.Store.Update(model, id, current =>
         {
             CheckPrecondition(model, id, current, since);
-            var entity = EntityShape.Normalize(node.DeepClone(), model);
-            entity[model.PrimaryKey] = id; // the id in the URL wins
-            return Finish(model, id, entity, checkKey: false);
+            var members = EntityShape.Complete(node.DeepClone(), model);
+            members[model.PrimaryKey] = id; // the id in the URL wins
+            return Commit(model, id, current, members, checkKey: false);
         }) ?? throw EntityEndpoints.NotFound(model, id);
         await EntityResponse.WriteAsync(context, model, id, stored, select);
     }
@@ -88,32 +90,43 @@ internal sealed class EntityUpdates(MockContext mock)
         }
     }
 
-    /// <summary>Shapes, checks the key, stamps, validates and serializes an updated entity.</summary>
-    private StoredEntity Finish(EntityModel model, int id, JsonNode? updated, bool checkKey)
+    /// <summary>
+    /// Validates the changed properties, checks the key, then sets the server's own values (the last-update stamp
+    /// and the updated-by user, whatever the client sent for them) and writes the new version.
+    /// </summary>
+    private StoredEntity Commit(EntityModel model, int id, StoredEntity current, Dictionary<string, JsonNode?> changed, bool checkKey)
     {
-        var entity = EntityShape.Normalize(updated, model);
-        entity[model.LastUpdateField] = EntityStamp.Format(mock.Time.GetUtcNow());
+        changed.Remove(model.LastUpdateField);
+        var raw = new Dictionary<string, byte[]>(1, StringComparer.Ordinal);
         if (model.UpdatedByField is { } updatedBy)
         {
-            entity[updatedBy] = mock.Store.Seed.CurrentUser(model);
+            changed.Remove(updatedBy);
+            raw[updatedBy] = mock.Store.Seed.CurrentUser(model);
         }
 
-        var errors = model.Schema.Validate(entity);
+        var errors = new List<string>();
+        foreach (var (name, value) in changed)
+        {
+            model.Schema.TryGetProperty(name, out _, out var schema);
+            errors.AddRange(schema.Validate(value, name).Select(e => e.Message));
+        }
+
         if (errors.Count > 0)
         {
             throw MockErrors.BadRequest(
-                $"The updated {model.Entity} does not match its schema: {string.Join(" ", errors.Take(5).Select(e => e.Message))}",
+                $"The updated {model.Entity} does not match its schema: {string.Join(" ", errors.Take(5))}",
                 $"Invalid {model.Entity}");
         }
 
-        if (checkKey && !(entity[model.PrimaryKey] is JsonValue key && key.TryGetValue<int>(out var keyValue) && keyValue == id))
+        if (checkKey && changed.TryGetValue(model.PrimaryKey, out var key) && !(key is JsonValue v && v.TryGetValue<int>(out var keyValue) && keyValue == id))
         {
             throw MockErrors.BadRequest(
-                $"The primary key {model.PrimaryKey} cannot be changed (it is {id}, the patch makes it {entity[model.PrimaryKey]?.ToJsonString() ?? "null"}).",
+                $"The primary key {model.PrimaryKey} cannot be changed (it is {id}, the patch makes it {key?.ToJsonString() ?? "null"}).",
                 "Primary Key Change Refused");
         }
 
-        return EntityWriter.Write(entity, model);
+        changed[model.LastUpdateField] = EntityStamp.Format(mock.Time.GetUtcNow());
+        return EntityWriter.Merge(current, changed, raw, model);
     }
 
     private static JsonNode? Parse(byte[] body)

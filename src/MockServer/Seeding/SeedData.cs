@@ -15,7 +15,7 @@ internal sealed class SeedData
 {
     private readonly Dictionary<EntityModel, IReadOnlyDictionary<int, Lazy<StoredEntity>>> _entities;
     private readonly SeedGenerator _generator;
-    private readonly ConcurrentDictionary<EntityModel, JsonObject> _currentUsers = new();
+    private readonly ConcurrentDictionary<EntityModel, byte[]> _currentUsers = new();
 
     private SeedData(IReadOnlyList<EntityModel> models, SeedGenerator generator, int entityCount,
         Dictionary<EntityModel, IReadOnlyDictionary<int, Lazy<StoredEntity>>> entities)
@@ -67,12 +67,12 @@ internal sealed class SeedData
     /// The user the mock acts as: one carrier generated from the schema of the entity's updated-by property, with
     /// its own id property (<c>AssociateId</c> for an Associate) set to <see cref="CurrentUserId"/>.
     /// </summary>
-    public JsonObject CurrentUser(EntityModel model) =>
-        _currentUsers.GetOrAdd(model, GenerateCurrentUser).DeepClone().AsObject();
+    /// Made once per route, checked against the property's schema and kept as JSON bytes.
+    public byte[] CurrentUser(EntityModel model) => _currentUsers.GetOrAdd(model, GenerateCurrentUser);
 
-    private JsonObject GenerateCurrentUser(EntityModel model)
+    private byte[] GenerateCurrentUser(EntityModel model)
     {
-        model.Schema.TryGetProperty(model.UpdatedByField!, out _, out var schema);
+        model.Schema.TryGetProperty(model.UpdatedByField!, out var name, out var schema);
         var carrier = schema.ValueSchema;
         var user = _generator.GenerateCarrier(carrier, "current-user:" + carrier.Title);
         if (carrier.Title is { } title && carrier.TryGetProperty(title + "Id", out var idName, out _))
@@ -80,7 +80,10 @@ internal sealed class SeedData
             user[idName] = CurrentUserId;
         }
 
-        return user;
+        var errors = schema.Validate(user, name);
+        return errors.Count == 0
+            ? System.Text.Encoding.UTF8.GetBytes(user.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = EntityWriter.Options.Encoder }))
+            : throw new InvalidDataException($"The current user does not match {model.Entity}.{name}: {errors[0].Message}");
     }
 
     /// <summary>The id of the current user (<c>AssociateId</c> 1).</summary>

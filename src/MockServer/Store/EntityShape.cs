@@ -7,26 +7,51 @@ namespace ContractHarness.MockServer.Store;
 
 /// <summary>
 /// Brings a patched or PUT entity into the carrier's shape before validation: property names take the schema's
-/// spelling (matched case-insensitively, also inside nested carriers), every missing property gets its
-/// <see cref="SchemaDefaults">default</see>, and the properties follow schema order. A top-level name the
-/// schema does not have is refused (the entity schemas have <c>additionalProperties: false</c>).
+/// spelling (matched case-insensitively, also inside nested carriers) and every missing or removed property gets
+/// its <see cref="SchemaDefaults">default</see>. A top-level name the schema does not have is refused (the entity
+/// schemas have <c>additionalProperties: false</c>).
 /// </summary>
 internal static class EntityShape
 {
-    public static JsonObject Normalize(JsonNode? document, EntityModel model)
+    /// <summary>A whole entity (PUT, or a patch of the whole document): every schema property, missing ones at their default.</summary>
+    public static Dictionary<string, JsonNode?> Complete(JsonNode? document, EntityModel model) =>
+        WithDefaults(document, model, model.Schema.Properties.Select(p => p.Key));
+
+    /// <summary>
+    /// The touched properties of a partial patch: the members of <paramref name="document"/>, and a default for each
+    /// of <paramref name="touched"/> that the patch removed.
+    /// </summary>
+    public static Dictionary<string, JsonNode?> WithDefaults(JsonNode? document, EntityModel model, IEnumerable<string> touched)
     {
         if (document is not JsonObject entity)
         {
             throw MockErrors.BadRequest($"The updated {model.Entity} must be a JSON object, but it is {JsonNodeNavigator.DescribeKind(document)}.", $"Invalid {model.Entity}");
         }
 
-        var schema = model.Schema;
+        var byName = Members(entity, model);
+        foreach (var name in touched)
+        {
+            if (!byName.ContainsKey(name) && model.Schema.TryGetProperty(name, out var canonical, out var propertySchema))
+            {
+                byName[canonical] = SchemaDefaults.For(propertySchema);
+            }
+        }
+
+        return byName;
+    }
+
+    /// <summary>
+    /// Detaches the members of <paramref name="entity"/> and returns them under the schema's spelling, nested
+    /// carriers included; a name the schema does not have, or one given twice, is a 400.
+    /// </summary>
+    public static Dictionary<string, JsonNode?> Members(JsonObject entity, EntityModel model)
+    {
         var members = entity.ToList();
-        entity.Clear(); // detaches the values so they can move into the shaped object
+        entity.Clear(); // detaches the values so they can move into another object
         var byName = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
         foreach (var (name, value) in members)
         {
-            if (!schema.TryGetProperty(name, out var canonical, out var propertySchema))
+            if (!model.Schema.TryGetProperty(name, out var canonical, out var propertySchema))
             {
                 throw MockErrors.BadRequest($"{model.Entity} has no property '{name}'.", "Unknown Property");
             }
@@ -39,13 +64,7 @@ internal static class EntityShape
             Canonicalize(value, propertySchema);
         }
 
-        var shaped = new JsonObject();
-        foreach (var (name, propertySchema) in schema.Properties)
-        {
-            shaped[name] = byName.TryGetValue(name, out var value) ? value : SchemaDefaults.For(propertySchema);
-        }
-
-        return shaped;
+        return byName;
     }
 
     /// <summary>Renames members of nested carriers to the schema's spelling where the schema declares them.</summary>

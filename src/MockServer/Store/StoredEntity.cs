@@ -4,18 +4,19 @@ using ContractHarness.MockServer.Preconditions;
 namespace ContractHarness.MockServer.Store;
 
 /// <summary>
-/// One stored version of an entity: its serialized UTF-8 JSON, served as is by GET, and the last-update stamp.
-/// Immutable, so readers never lock. When the entity has <c>_Links</c>, <see cref="LinksStart"/> and
-/// <see cref="LinksEnd"/> mark the bytes of its value, which the response replaces with links built from the
-/// request's own scheme and host.
+/// One stored version of an entity: its serialized UTF-8 JSON, served as is by GET, the last-update stamp, and
+/// where each top-level property's value sits in the bytes (so an update re-reads only what it changes). Immutable,
+/// so readers never lock. When the entity has <c>_Links</c>, <see cref="LinksStart"/> and <see cref="LinksEnd"/>
+/// mark the bytes of its value, which the response replaces with links built from the request's scheme and host.
 /// </summary>
 internal sealed class StoredEntity
 {
-    public StoredEntity(byte[] utf8, int linksStart, int linksEnd, DateTimeOffset lastUpdate)
+    public StoredEntity(byte[] utf8, int linksStart, int linksEnd, DateTimeOffset lastUpdate, IReadOnlyList<PropertySpan> properties)
     {
         Utf8 = utf8;
         LinksStart = linksStart;
         LinksEnd = linksEnd;
+        Properties = properties;
         LastUpdate = EntityStamp.ToSeconds(lastUpdate);
         LastModified = HttpDate.Format(LastUpdate);
     }
@@ -28,6 +29,9 @@ internal sealed class StoredEntity
     /// <summary>Offset just past the <c>_Links</c> value, or -1.</summary>
     public int LinksEnd { get; }
 
+    /// <summary>The top-level properties in stored order, with the byte range of each value.</summary>
+    public IReadOnlyList<PropertySpan> Properties { get; }
+
     /// <summary>The last-update stamp at one-second resolution (UTC).</summary>
     public DateTimeOffset LastUpdate { get; }
 
@@ -36,4 +40,13 @@ internal sealed class StoredEntity
 
     /// <summary>A fresh, private, mutable copy of the entity.</summary>
     public JsonObject ToJsonObject() => StoredEntityJson.Parse(Utf8);
+
+    /// <summary>The raw JSON of one property's value.</summary>
+    public ReadOnlySpan<byte> ValueBytes(PropertySpan property) => Utf8.AsSpan(property.Start, property.End - property.Start);
+
+    /// <summary>A fresh, private copy of one property's value (null for JSON null).</summary>
+    public JsonNode? ReadValue(PropertySpan property) => StoredEntityJson.ParseValue(ValueBytes(property));
 }
+
+/// <summary>A top-level property of a stored entity and the byte range of its value.</summary>
+internal readonly record struct PropertySpan(string Name, int Start, int End);

@@ -11,4 +11,6 @@ internal static class StoredEntityJson
     public static JsonObject Parse(ReadOnlySpan<byte> utf8) =>
         JsonNode.Parse(utf8, documentOptions: Options) as JsonObject
         ?? throw new InvalidDataException("An entity must be a JSON object.");
+
+    public static JsonNode? ParseValue(ReadOnlySpan<byte> utf8) => JsonNode.Parse(utf8, documentOptions: Options);
 }

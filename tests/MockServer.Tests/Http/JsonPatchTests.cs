@@ -24,6 +24,24 @@ public sealed class JsonPatchTests(MockServerFixture fixture) : MockServerTestBa
     }
 
     [Fact]
+    public async Task Patch_LeavesEveryOtherPropertyExactlyAsItWas()
+    {
+        var before = await GetEntityAsync(Contact);
+
+        using var response = await PatchAsync(Contact, """[{"op":"replace","path":"/Department","value":"foo"}]""");
+
+        var after = await Json.ObjectAsync(response);
+        after.Select(p => p.Key).Should().Equal(before.Select(p => p.Key));
+        foreach (var (name, value) in before)
+        {
+            if (name is not ("Department" or "UpdatedDate" or "UpdatedBy"))
+            {
+                JsonNode.DeepEquals(after[name], value).Should().BeTrue($"{name} was not patched");
+            }
+        }
+    }
+
+    [Fact]
     public async Task Patch_Add_SetsTheProperty()
     {
         using var response = await PatchAsync(Contact, """[{"op":"add","path":"/Description","value":"new note"}]""");
