@@ -21,7 +21,7 @@ internal static class EntityResponse
         response.Headers.LastModified = entity.LastModified; // of the stored entity, whatever $select leaves out
         if (select is not null)
         {
-            entity = EntityWriter.Write(select.Apply(entity.ToJsonObject()), model);
+            entity = select.Apply(entity);
         }
 
         var bytes = entity.Utf8;

@@ -16,6 +16,7 @@ internal sealed class SelectProjection
 {
     public const string QueryName = "$select";
 
+    private static readonly Dictionary<string, byte[]> NoRawValues = [];
     private readonly SelectNode _root;
     private readonly EntityModel _model;
 
@@ -71,11 +72,16 @@ internal sealed class SelectProjection
         return new SelectProjection(root, model);
     }
 
-    /// <summary>Projects a private copy of the entity (the argument is modified and returned).</summary>
-    public JsonObject Apply(JsonObject entity)
+    /// <summary>
+    /// The projected version of a stored entity: selected properties are copied as bytes, nested selections are
+    /// re-read and trimmed, every other property is written as its default. The stored entity is not touched.
+    /// </summary>
+    public StoredEntity Apply(StoredEntity entity)
     {
-        foreach (var (name, propertySchema) in _model.Schema.Properties)
+        var changed = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        foreach (var property in entity.Properties)
         {
+            var name = property.Name;
             if (string.Equals(name, _model.PrimaryKey, StringComparison.Ordinal) || name == EntityModel.LinksProperty)
             {
                 continue;
@@ -84,15 +90,15 @@ internal sealed class SelectProjection
             var selected = _root.Find(name);
             if (selected is null)
             {
-                entity[name] = SchemaDefaults.For(propertySchema);
+                changed[name] = _model.Schema.TryGetProperty(name, out _, out var schema) ? SchemaDefaults.For(schema) : null;
             }
-            else if (!selected.All && entity[name] is { } value)
+            else if (!selected.All)
             {
-                entity[name] = Keep(value.DeepClone(), selected);
+                changed[name] = Keep(entity.ReadValue(property), selected);
             }
         }
 
-        return entity;
+        return EntityWriter.Merge(entity, changed, NoRawValues, _model, entity.LastUpdate);
     }
 
     private static JsonNode? Keep(JsonNode? value, SelectNode selection)

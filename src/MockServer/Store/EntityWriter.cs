@@ -30,7 +30,8 @@ internal static class EntityWriter
     /// from the stored bytes as it is.
     /// </summary>
     public static StoredEntity Merge(
-        StoredEntity current, IReadOnlyDictionary<string, JsonNode?> changed, IReadOnlyDictionary<string, byte[]> rawChanged, EntityModel model)
+        StoredEntity current, IReadOnlyDictionary<string, JsonNode?> changed, IReadOnlyDictionary<string, byte[]> rawChanged, EntityModel model,
+        DateTimeOffset? lastUpdate = null)
     {
         var output = new Output(model, current.Utf8.Length + 256);
         foreach (var property in current.Properties)
@@ -65,8 +66,8 @@ internal static class EntityWriter
             }
         }
 
-        var stamp = changed.TryGetValue(model.LastUpdateField, out var s) && s is JsonValue v && v.TryGetValue<string>(out var text)
-            && EntityStamp.TryParse(text, out var instant) ? instant : current.LastUpdate;
+        var stamp = lastUpdate ?? (changed.TryGetValue(model.LastUpdateField, out var s) && s is JsonValue v && v.TryGetValue<string>(out var text)
+            && EntityStamp.TryParse(text, out var instant) ? instant : current.LastUpdate);
         return output.Finish(stamp);
     }
 
