@@ -11,8 +11,20 @@ namespace ContractHarness.MockServer.Http;
 
 /// <summary>
 /// PATCH and PUT: read and parse the body (outside any lock), then, under the entity's lock, check
-/// <c>If-Unmodified-Since</c>, apply the change to a private copy, bring it into shape, stamp it, validate it
-/// against the schema and store it. Any failure on the way leaves the stored entity exactly as it was.
+/// <c>If-Unmodified-Since</c>, apply the change to a private copy, bring it into shape, validate it against the
+/// schema, stamp it and store it. Any failure on the way leaves the stored entity exactly as it was.
+/// Choices where the pages are silent:
+/// <list type="bullet">
+/// <item>a PATCH body is told apart by its shape: an array is JSON Patch, an object is JSON Merge Patch, whatever the
+/// JSON media type, except that <c>application/merge-patch+json</c> must carry an object and
+/// <c>application/json-patch+json</c> an array (400 otherwise); an empty body, a scalar or <c>null</c> is a 400;</item>
+/// <item>an unknown id is a 404 before the body is parsed; a malformed body on a known id is a 400;</item>
+/// <item>the server sets the last-update stamp and <c>UpdatedBy</c> on every accepted update, whatever the body says
+/// about them (a patch of those fields is accepted and overwritten); a patch of only <c>test</c> operations that
+/// pass is an accepted update too;</item>
+/// <item>PUT replaces the whole entity: properties missing from the body take their defaults and the id in the URL
+/// wins over the body's.</item>
+/// </list>
 /// </summary>
 internal sealed class EntityUpdates(MockContext mock)
 {
