@@ -18,17 +18,19 @@ internal sealed class SeedGenerator(int seed, int entityCount)
     public const int MaxDepth = 2;
 
     private static readonly DateTime Epoch = new(2015, 1, 1, 0, 0, 0, DateTimeKind.Utc);
-    private readonly Faker _faker = new("en");
+    private readonly Lazy<Faker> _faker = new(() => new Faker("en")); // Bogus's locale data loads slowly: on first use
     private readonly Lock _gate = new();
 
     public int Seed => seed;
+
+    private Faker Faker => _faker.Value;
 
     /// <summary>Generates entity <paramref name="id"/> of the schema; the primary key holds the id.</summary>
     public JsonObject Generate(string entity, SchemaNode schema, string primaryKey, int id)
     {
         lock (_gate)
         {
-            _faker.Random = new Randomizer(StableHash.Of(seed, entity, id));
+            Faker.Random = new Randomizer(StableHash.Of(seed, entity, id));
             var obj = Carrier(schema.ValueSchema, 0, null);
             obj[primaryKey] = id;
             return obj;
@@ -40,7 +42,7 @@ internal sealed class SeedGenerator(int seed, int entityCount)
     {
         lock (_gate)
         {
-            _faker.Random = new Randomizer(StableHash.Of(seed, key, 0));
+            Faker.Random = new Randomizer(StableHash.Of(seed, key, 0));
             return Carrier(schema.ValueSchema, 1, null);
         }
     }
@@ -95,7 +97,7 @@ internal sealed class SeedGenerator(int seed, int entityCount)
 
         if ((types & SchemaTypes.Number) != 0)
         {
-            return Math.Round(_faker.Random.Double(0, 10_000), 2);
+            return Math.Round(Faker.Random.Double(0, 10_000), 2);
         }
 
         return (types & SchemaTypes.Boolean) != 0 ? Boolean(name) : null;
@@ -110,7 +112,7 @@ internal sealed class SeedGenerator(int seed, int entityCount)
             return array;
         }
 
-        var count = _faker.Random.Int(1, 2);
+        var count = Faker.Random.Int(1, 2);
         for (var i = 0; i < count; i++)
         {
             array.Add(Value(name, items!, depth, name));
@@ -125,7 +127,7 @@ internal sealed class SeedGenerator(int seed, int entityCount)
         var stringValues = (values.ValueSchema.Types & SchemaTypes.String) != 0;
         for (var i = 1; i <= (stringValues ? 2 : 1); i++)
         {
-            var key = stringValues ? $"SuperOffice:{i}" : _faker.Database.Column();
+            var key = stringValues ? $"SuperOffice:{i}" : Faker.Database.Column();
             map[key] = Value(key, values, depth, null);
         }
 
@@ -134,15 +136,15 @@ internal sealed class SeedGenerator(int seed, int entityCount)
 
     private JsonObject ListItem() => new()
     {
-        ["Id"] = _faker.Random.Int(1, entityCount),
-        ["Value"] = _faker.Commerce.ProductAdjective(),
-        ["Tooltip"] = _faker.Lorem.Sentence(3),
+        ["Id"] = Faker.Random.Int(1, entityCount),
+        ["Value"] = Faker.Commerce.ProductAdjective(),
+        ["Tooltip"] = Faker.Lorem.Sentence(3),
     };
 
     private string Text(string name, string? parentName) =>
         name is "Value" or "StrippedValue" && parentName is not null
-            ? TextHeuristics.For(parentName, _faker)
-            : TextHeuristics.For(name, _faker);
+            ? TextHeuristics.For(parentName, Faker)
+            : TextHeuristics.For(name, Faker);
 
     private int Integer(string name)
     {
@@ -150,14 +152,14 @@ internal sealed class SeedGenerator(int seed, int entityCount)
         return lower switch
         {
             "deleted" or "retired" or "reversed" => 0,
-            "rank" or "sortorder" => _faker.Random.Int(1, 10),
-            _ when lower.EndsWith("id", StringComparison.Ordinal) => _faker.Random.Int(1, entityCount),
-            _ => _faker.Random.Int(0, 100),
+            "rank" or "sortorder" => Faker.Random.Int(1, 10),
+            _ when lower.EndsWith("id", StringComparison.Ordinal) => Faker.Random.Int(1, entityCount),
+            _ => Faker.Random.Int(0, 100),
         };
     }
 
     private bool Boolean(string name) =>
-        name is not ("Deleted" or "Hidden" or "Retired") && _faker.Random.Bool();
+        name is not ("Deleted" or "Hidden" or "Retired") && Faker.Random.Bool();
 
     private string Date(string name)
     {
@@ -169,7 +171,7 @@ internal sealed class SeedGenerator(int seed, int entityCount)
                 || lower.Contains("modified", StringComparison.Ordinal) || lower.Contains("synchron", StringComparison.Ordinal) => (Epoch.AddYears(7), 3),
             _ => (Epoch, 12),
         };
-        var seconds = _faker.Random.Long(0, (long)TimeSpan.FromDays(365 * years).TotalSeconds);
+        var seconds = Faker.Random.Long(0, (long)TimeSpan.FromDays(365 * years).TotalSeconds);
         return from.AddSeconds(seconds).ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture);
     }
 }
