@@ -10,14 +10,8 @@ namespace ContractHarness.Contracts.Validation;
 /// allocates almost nothing (the common case on the mock's hot path); only an invalid value is walked again to
 /// collect errors with JSON Pointer paths and readable messages.
 /// </summary>
-internal sealed class SchemaValidator
+internal sealed partial class SchemaValidator
 {
-    private static readonly string[] DateTimeFormats =
-    [
-        "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF",
-        "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
-    ];
-
     private readonly List<(string? Name, int Index)> _path = [];
     private readonly List<SchemaError>? _errors;
 
@@ -40,10 +34,6 @@ internal sealed class SchemaValidator
         validator.Check(schema, value);
         return errors;
     }
-
-    /// <summary>An ISO 8601 date-time with seconds, optional fraction and optional offset (<c>2020-04-22T15:51:25</c>).</summary>
-    public static bool IsDateTime(string text) =>
-        DateTimeOffset.TryParseExact(text, DateTimeFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _);
 
     private bool Check(SchemaNode schema, JsonNode? value)
     {
@@ -193,48 +183,5 @@ internal sealed class SchemaValidator
         }
 
         return text.ToString();
-    }
-
-    private static SchemaTypes KindOf(JsonNode? value)
-    {
-        switch (value?.GetValueKind() ?? JsonValueKind.Null)
-        {
-            case JsonValueKind.Object: return SchemaTypes.Object;
-            case JsonValueKind.Array: return SchemaTypes.Array;
-            case JsonValueKind.String: return SchemaTypes.String;
-            case JsonValueKind.True or JsonValueKind.False: return SchemaTypes.Boolean;
-            case JsonValueKind.Number:
-                var number = value!.AsValue();
-                var integral = number.TryGetValue<JsonElement>(out var element)
-                    ? element.TryGetInt64(out _) || IsIntegralText(element)
-                    : number.TryGetValue<long>(out _) || number.TryGetValue<int>(out _);
-                return integral ? SchemaTypes.Integer : SchemaTypes.Number;
-            default: return SchemaTypes.Null;
-        }
-    }
-
-    /// <summary>An integer too large for <see cref="long"/>: digits only (no fraction or exponent).</summary>
-    private static bool IsIntegralText(JsonElement element) => element.GetRawText().AsSpan().IndexOfAny(".eE") < 0;
-
-    private static string Name(SchemaTypes kind) => kind switch
-    {
-        SchemaTypes.Null => "null",
-        SchemaTypes.Boolean => "a boolean",
-        SchemaTypes.Integer => "an integer",
-        SchemaTypes.Number => "a number",
-        SchemaTypes.String => "a string",
-        SchemaTypes.Array => "an array",
-        _ => "an object",
-    };
-
-    private static string Describe(SchemaTypes types)
-    {
-        if ((types & SchemaTypes.Number) != 0)
-        {
-            types &= ~SchemaTypes.Integer;
-        }
-
-        var names = Enum.GetValues<SchemaTypes>().Where(t => t is not SchemaTypes.None and not SchemaTypes.Any && (types & t) == t).Select(Name);
-        return string.Join(" or ", names);
     }
 }
