@@ -18,8 +18,11 @@ internal sealed record JournalModel(int Capacity, long Total, IReadOnlyList<Requ
 /// <summary>One entry of <see cref="JournalModel"/>.</summary>
 internal sealed record RequestModel(DateTimeOffset Time, string Method, string Path, int Status, double Milliseconds);
 
-/// <summary>The Pact verifier's state-change body.</summary>
-internal sealed record ProviderStateRequestModel(string? Action, string? State, Dictionary<string, JsonElement>? Params);
+/// <summary>
+/// The Pact verifier's state-change body: <c>{"action", "state", "params"}</c> (pact_verifier, Pact JS), or an older
+/// verifier's <c>{"states": [...]}</c> list.
+/// </summary>
+internal sealed record ProviderStateRequestModel(string? Action, string? State, IReadOnlyList<string>? States, Dictionary<string, JsonElement>? Params);
 
 /// <summary>The states <c>GET /__admin/provider-states</c> lists.</summary>
 internal sealed record ProviderStatesModel(IReadOnlyList<string> States, IReadOnlyList<string> Resources);

@@ -44,7 +44,27 @@ internal sealed class ProviderStates
 
     public IReadOnlyList<string> Resources => [.. _store.Models.Select(m => m.Resource)];
 
+    /// <summary>Arranges the state (or each of <c>states</c>, in order) and answers the values a pact may inject.</summary>
     public JsonObject Apply(ProviderStateRequestModel request)
+    {
+        if (string.IsNullOrWhiteSpace(request.State) && request.States is { Count: > 0 } states)
+        {
+            var values = new JsonObject();
+            foreach (var state in states)
+            {
+                foreach (var (name, value) in ApplyOne(request with { State = state, States = null }))
+                {
+                    values[name] = value?.DeepClone();
+                }
+            }
+
+            return values;
+        }
+
+        return ApplyOne(request);
+    }
+
+    private JsonObject ApplyOne(ProviderStateRequestModel request)
     {
         var action = string.IsNullOrWhiteSpace(request.Action) ? "setup" : request.Action.Trim().ToLowerInvariant();
         if (action is not ("setup" or "teardown"))

@@ -100,6 +100,17 @@ public sealed class AdminTests(MockServerFixture fixture) : MockServerTestBase<M
     }
 
     [Fact]
+    public async Task ProviderState_OlderVerifiersStatesList_ArrangesEachState()
+    {
+        using var response = await SendAsync(HttpMethod.Post, "/__admin/provider-states",
+            """{"states":["Contact 66 does not exist","Ticket 900 does not exist"]}""", "application/json");
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await GetAsync("/api/v1/Contact/66")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await GetAsync("/api/v1/Ticket/900")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task ProviderState_Teardown_PutsTheEntityBack()
     {
         await ProviderState("setup", "Contact 66 does not exist");
