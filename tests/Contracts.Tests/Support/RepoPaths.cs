@@ -1,9 +1,11 @@
+using ContractHarness.Tests.Shared;
+
 namespace ContractHarness.Contracts.Tests.Support;
 
-/// <summary>Paths inside the repository, found by walking up from the test assembly to ContractHarness.sln.</summary>
+/// <summary>Paths inside the repository, below the repository root.</summary>
 internal static class RepoPaths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepoRoot.Path;
 
     public static string Contracts => Path.Combine(Root, "contracts");
 
@@ -13,17 +15,4 @@ internal static class RepoPaths
 
     public static IEnumerable<string> Pages =>
         Directory.GetFiles(Source, "*.md").Where(f => !f.EndsWith("README.md", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "ContractHarness.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("ContractHarness.sln not found above the test assembly.");
-    }
 }
