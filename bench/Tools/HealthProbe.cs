@@ -58,8 +58,8 @@ internal sealed class HealthProbe(int port, string path)
 
     public void WaitUntilClosed(TimeSpan limit)
     {
-        var until = DateTime.UtcNow + limit;
-        while (PortIsOpen() && DateTime.UtcNow < until)
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (PortIsOpen() && clock.Elapsed < limit)
         {
             Thread.Sleep(10);
         }
