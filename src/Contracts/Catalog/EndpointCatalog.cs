@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace ContractHarness.Contracts.Catalog;
 
@@ -17,6 +18,8 @@ public sealed record EndpointCatalog
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        // The catalog types from source-generated metadata; anything else (JsonNode values) by reflection, as before.
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(CatalogJsonContext.Default, new DefaultJsonTypeInfoResolver()),
     };
 
     public string? Comment { get; init; }
@@ -38,7 +41,7 @@ public sealed record EndpointCatalog
             throw new FileNotFoundException($"No {FileName} in '{contractsDirectory}'. Run 'make contracts' to generate it.", path);
         }
 
-        var catalog = JsonSerializer.Deserialize<EndpointCatalog>(File.ReadAllText(path), JsonOptions)
+        var catalog = JsonSerializer.Deserialize(File.ReadAllBytes(path), CatalogJsonContext.Default.EndpointCatalog)
             ?? throw new InvalidDataException($"{path} is empty.");
         return catalog with { Directory = Path.GetFullPath(contractsDirectory) };
     }
