@@ -13,9 +13,9 @@ namespace ContractHarness.MockServer.Hosting;
 /// </summary>
 internal static class MockApplication
 {
-    public static WebApplication Build(MockContext mock)
+    /// <summary>The host on Kestrel, without the mock's pipeline: it needs only the options, so it is built while the contracts load.</summary>
+    public static WebApplication CreateHost(MockServerOptions options)
     {
-        var options = mock.Options;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
@@ -26,12 +26,16 @@ internal static class MockApplication
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes * RequestBody.DrainFactor;
             kestrel.Listen(Address(options.Host), options.Port);
         });
+        return builder.Build();
+    }
 
-        var app = builder.Build();
+    /// <summary>The mock's pipeline on a host from <see cref="CreateHost"/>.</summary>
+    public static void MapMock(WebApplication app, MockContext mock)
+    {
         var admin = new AdminEndpoints(mock);
         var entities = new EntityEndpoints(mock);
         app.UseMiddleware<RequestLogMiddleware>(mock);
-        app.UseMiddleware<ErrorMiddleware>(options.MaxRequestBodyBytes);
+        app.UseMiddleware<ErrorMiddleware>(mock.Options.MaxRequestBodyBytes);
         app.UseMiddleware<CorsMiddleware>(mock.Cors);
         app.Run(context =>
         {
@@ -46,7 +50,6 @@ internal static class MockApplication
                 ? entities.HandleAsync(context, model, id)
                 : throw MockErrors.RouteNotFound(path);
         });
-        return app;
     }
 
     private static IPAddress Address(string host) => host.Trim() switch

@@ -22,6 +22,7 @@ internal sealed class MockContext : IDisposable
         Cors = new CorsPolicy(options.CorsOrigins);
         ProviderStates = new ProviderStates(store);
         Log = options.LogWriter ?? Console.Out;
+        RequestLog = options.LogRequests ? new RequestLogWriter(Log) : null;
     }
 
     public MockServerOptions Options { get; }
@@ -41,6 +42,9 @@ internal sealed class MockContext : IDisposable
     public TimeProvider Time => Options.TimeProvider;
 
     public TextWriter Log { get; }
+
+    /// <summary>The request lines' writer, when <see cref="MockServerOptions.LogRequests"/> is on.</summary>
+    public RequestLogWriter? RequestLog { get; }
 
     public static MockContext Create(MockServerOptions options)
     {
@@ -76,7 +80,20 @@ internal sealed class MockContext : IDisposable
 
     private sealed record LoadKey(string Directory, DateTime CatalogWritten, string? Fixtures, int Seed, int Count);
 
-    public void Dispose() => Store.Dispose();
+    /// <summary>Writes the queued request lines; then <see cref="Dispose"/>.</summary>
+    public async ValueTask FlushRequestLogAsync()
+    {
+        if (RequestLog is not null)
+        {
+            await RequestLog.DisposeAsync();
+        }
+    }
+
+    public void Dispose()
+    {
+        RequestLog?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        Store.Dispose();
+    }
 
     private static string ContractsDirectory(MockServerOptions options)
     {

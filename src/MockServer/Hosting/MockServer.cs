@@ -44,11 +44,17 @@ public sealed class MockServer : IAsyncDisposable
     public static async Task<MockServer> StartAsync(MockServerOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var context = MockContext.Create(options);
+
+        // The contracts load (catalog, schemas, samples) on another thread while this one builds the host: the two
+        // are independent until the pipeline is mapped, and together they are most of the start-up.
+        var loading = Task.Run(() => MockContext.Create(options), CancellationToken.None);
         WebApplication? app = null;
+        MockContext? context = null;
         try
         {
-            app = MockApplication.Build(context);
+            app = MockApplication.CreateHost(options);
+            context = await loading;
+            MockApplication.MapMock(app, context);
             await app.StartAsync(cancellationToken);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             var uri = new Uri(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "[::1]", StringComparison.Ordinal) + "/");
@@ -61,7 +67,13 @@ public sealed class MockServer : IAsyncDisposable
                 await app.DisposeAsync();
             }
 
-            context.Dispose();
+            if (context is null)
+            {
+                // The host failed while the contracts were loading: close what they opened (the data folder).
+                context = await loading.ContinueWith(t => t.IsCompletedSuccessfully ? t.Result : null, TaskScheduler.Default);
+            }
+
+            context?.Dispose();
             throw;
         }
     }
@@ -81,6 +93,7 @@ public sealed class MockServer : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        await _context.FlushRequestLogAsync();
         _context.Dispose();
     }
 }

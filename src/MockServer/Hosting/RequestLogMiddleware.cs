@@ -1,4 +1,3 @@
-using System.Globalization;
 using ContractHarness.MockServer.Admin;
 
 namespace ContractHarness.MockServer.Hosting;
@@ -7,7 +6,7 @@ namespace ContractHarness.MockServer.Hosting;
 /// Times every request with the <see cref="TimeProvider"/> and records it in the <see cref="RequestJournal"/>
 /// (except reads of the journal itself) just before the response starts, so a client that has its answer always
 /// finds the request in the journal. When enabled, prints one line per request once it is done: method, path,
-/// status, milliseconds.
+/// status, milliseconds (through the <see cref="RequestLogWriter"/>, off the request's path).
 /// </summary>
 internal sealed class RequestLogMiddleware(RequestDelegate next, MockContext mock)
 {
@@ -37,8 +36,8 @@ internal sealed class RequestLogMiddleware(RequestDelegate next, MockContext moc
             if (mock.Options.LogRequests)
             {
                 var elapsed = mock.Time.GetElapsedTime(started).TotalMilliseconds;
-                await mock.Log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"{request.Method} {request.Path.Value}{request.QueryString.Value} {context.Response.StatusCode} {elapsed:0.0} ms"));
+                await mock.RequestLog!.PostAsync(new RequestLogLine(
+                    request.Method, request.Path.Value, request.QueryString.Value, context.Response.StatusCode, elapsed));
             }
         }
     }
