@@ -27,16 +27,12 @@ internal static class PatchErrors
     /// Applies the patch in place to <paramref name="document"/>, which must be a private copy the caller throws
     /// away on failure (the stored entity is a fresh parse of its bytes), so the engine's own defensive copy is skipped.
     /// </summary>
-    public static JsonNode? Apply(JsonPatchDocument patch, JsonNode document, EntityModel model)
+    /// <remarks>A failure is returned in <paramref name="refusal"/>, not thrown (a failing <c>test</c> is a routine 409).</remarks>
+    public static JsonNode? TryApply(JsonPatchDocument patch, JsonNode document, EntityModel model, out MockHttpException? refusal)
     {
-        try
-        {
-            return JsonPatchApplier.Apply([.. patch.Operations], document);
-        }
-        catch (JsonPatchException e)
-        {
-            throw Map(e, model);
-        }
+        var result = JsonPatchApplier.TryApply(patch.Operations, document, out var error);
+        refusal = error is null ? null : Map(error, model);
+        return result;
     }
 
     private static MockHttpException Map(JsonPatchException e, EntityModel model) => e.ErrorKind switch

@@ -56,17 +56,26 @@ internal sealed class EntityUpdates(MockContext mock)
         }
 
         var since = PreconditionCheck.IfUnmodifiedSince(context.Request);
-        var stored = mock.Store.Update(model, id, current =>
+        var outcome = mock.Store.Update(model, id, current =>
         {
-            CheckPrecondition(model, id, current, since);
+            if (Modified(model, id, current, since) is { } modified)
+            {
+                return modified;
+            }
+
             var touched = PartialPatch.Touched(patch, merge, model);
             JsonObject document = touched is null ? current.ToJsonObject() : PartialPatch.Extract(current, touched);
             var changes = patch ?? MergePatch.ToJsonPatch(merge!, document);
-            var patched = PatchErrors.Apply(changes, document, model);
+            var patched = PatchErrors.TryApply(changes, document, model, out var refused);
+            if (refused is not null)
+            {
+                return refused;
+            }
+
             var members = touched is null ? EntityShape.Complete(patched, model) : EntityShape.WithDefaults(patched, model, touched);
             return Commit(model, id, current, members, checkKey: true);
         }) ?? throw EntityEndpoints.NotFound(model, id);
-        await EntityResponse.WriteAsync(context, model, id, stored, select);
+        await AnswerAsync(context, model, id, outcome, select);
     }
 
     public async Task PutAsync(HttpContext context, EntityModel model, int id, SelectProjection? select)
@@ -84,23 +93,28 @@ internal sealed class EntityUpdates(MockContext mock)
         }
 
         var since = PreconditionCheck.IfUnmodifiedSince(context.Request);
-        var stored = mock.Store.Update(model, id, current =>
+        var outcome = mock.Store.Update(model, id, current =>
         {
-            CheckPrecondition(model, id, current, since);
+            if (Modified(model, id, current, since) is { } modified)
+            {
+                return modified;
+            }
+
             var members = EntityShape.Complete(node.DeepClone(), model);
             members[model.PrimaryKey] = id; // the id in the URL wins
             return Commit(model, id, current, members, checkKey: false);
         }) ?? throw EntityEndpoints.NotFound(model, id);
-        await EntityResponse.WriteAsync(context, model, id, stored, select);
+        await AnswerAsync(context, model, id, outcome, select);
     }
 
-    private void CheckPrecondition(EntityModel model, int id, StoredEntity current, DateTimeOffset? since)
-    {
-        if (!mock.Options.IgnorePreconditions)
-        {
-            PreconditionCheck.EnsureUnmodified(model, id, current, since);
-        }
-    }
+    /// <summary>The stored version, or the refusal's error answer, written as the error middleware would write it (without a throw).</summary>
+    private static Task AnswerAsync(HttpContext context, EntityModel model, int id, ChangeOutcome outcome, SelectProjection? select) =>
+        outcome.Refusal is { } refusal
+            ? ErrorBody.WriteAsync(context, refusal)
+            : EntityResponse.WriteAsync(context, model, id, outcome.Stored!, select);
+
+    private MockHttpException? Modified(EntityModel model, int id, StoredEntity current, DateTimeOffset? since) =>
+        mock.Options.IgnorePreconditions ? null : PreconditionCheck.Modified(model, id, current, since);
 
     /// <summary>
     /// Validates the changed properties, checks the key, then sets the server's own values (the last-update stamp

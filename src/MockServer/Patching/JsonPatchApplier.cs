@@ -10,34 +10,51 @@ internal static class JsonPatchApplier
     private const int MaxShownLength = 200;
     private static readonly JsonSerializerOptions MessageJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static JsonNode? Apply(PatchOperation[] operations, JsonNode? root)
+    public static JsonNode? Apply(PatchOperation[] operations, JsonNode? root) =>
+        TryApply(operations, root, out var error) is var result && error is null ? result : throw error;
+
+    /// <summary>
+    /// Applies the operations, or returns at the first that fails with its error in <paramref name="error"/>, not
+    /// thrown: a failing <c>test</c> is an expected answer (409), and throwing it costs more than the whole patch.
+    /// </summary>
+    public static JsonNode? TryApply(IReadOnlyList<PatchOperation> operations, JsonNode? root, out JsonPatchException? error)
     {
-        for (var i = 0; i < operations.Length; i++)
+        for (var i = 0; i < operations.Count; i++)
         {
-            root = ApplyOne(root, operations[i], i);
+            root = ApplyOne(root, operations[i], i, out error);
+            if (error is not null)
+            {
+                return null;
+            }
         }
 
+        error = null;
         return root;
     }
 
-    private static JsonNode? ApplyOne(JsonNode? root, PatchOperation operation, int index)
+    private static JsonNode? ApplyOne(JsonNode? root, PatchOperation operation, int index, out JsonPatchException? error)
     {
+        error = null;
         var path = operation.Path;
         if (operation.Op == PatchOperationType.Test)
         {
             if (!path.TryEvaluate(root, out var actual))
             {
-                throw NotFound(operation, index, Describe(root, path));
+                error = NotFound(operation, index, Describe(root, path));
+                return null;
             }
 
-            return JsonEquality.DeepEquals(actual, operation.Value)
-                ? root
-                : throw new JsonPatchException(
+            if (!JsonEquality.DeepEquals(actual, operation.Value))
+            {
+                error = new JsonPatchException(
                     JsonPatchErrorKind.TestFailed,
                     $"expected {Show(operation.Value)} but found {Show(actual)}",
                     index,
                     operation.OpName,
                     path.ToString());
+            }
+
+            return root;
         }
 
         if (path.IsRoot)
@@ -49,9 +66,10 @@ internal static class JsonPatchApplier
         var parent = root;
         for (var s = 0; s < segments.Count - 1; s++)
         {
-            if (!JsonNodeNavigator.TryGetChild(parent, segments[s], out parent, out var error))
+            if (!JsonNodeNavigator.TryGetChild(parent, segments[s], out parent, out var missing))
             {
-                throw NotFound(operation, index, $"the parent location does not exist: {error}");
+                error = NotFound(operation, index, $"the parent location does not exist: {missing}");
+                return null;
             }
         }
 
@@ -62,7 +80,12 @@ internal static class JsonPatchApplier
             JsonArray array => ApplyToArray(array, token, operation),
             _ => $"cannot {operation.OpName} '{token}' inside {JsonNodeNavigator.DescribeKind(parent)}",
         };
-        return failure is null ? root : throw NotFound(operation, index, failure);
+        if (failure is not null)
+        {
+            error = NotFound(operation, index, failure);
+        }
+
+        return root;
     }
 
     private static string? ApplyToObject(JsonObject obj, string name, PatchOperation operation)

@@ -13,16 +13,13 @@ internal static class PreconditionCheck
     public static DateTimeOffset? IfUnmodifiedSince(HttpRequest request) =>
         HttpDate.TryParse(request.Headers.IfUnmodifiedSince.ToString(), out var instant) ? instant : null;
 
-    /// <summary>412 when the entity changed after <paramref name="ifUnmodifiedSince"/>.</summary>
-    public static void EnsureUnmodified(EntityModel model, int id, StoredEntity current, DateTimeOffset? ifUnmodifiedSince)
-    {
-        if (ifUnmodifiedSince is { } since && current.LastUpdate > since)
-        {
-            throw MockErrors.PreconditionFailed(
+    /// <summary>The 412 to answer when the entity changed after <paramref name="ifUnmodifiedSince"/>, else null.</summary>
+    public static MockHttpException? Modified(EntityModel model, int id, StoredEntity current, DateTimeOffset? ifUnmodifiedSince) =>
+        ifUnmodifiedSince is { } since && current.LastUpdate > since
+            ? MockErrors.PreconditionFailed(
                 model.Resource,
-                $"{model.Entity} {id} has changed since {HttpDate.Format(since)}: its {model.LastUpdateField} is {EntityStamp.Format(current.LastUpdate)} (UTC).");
-        }
-    }
+                $"{model.Entity} {id} has changed since {HttpDate.Format(since)}: its {model.LastUpdateField} is {EntityStamp.Format(current.LastUpdate)} (UTC).")
+            : null;
 
     /// <summary>True when a GET can answer 304: the entity has not changed after <c>If-Modified-Since</c>.</summary>
     public static bool IsNotModified(HttpRequest request, StoredEntity current) =>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using ContractHarness.MockServer.Errors;
 using ContractHarness.MockServer.Persistence;
 using ContractHarness.MockServer.Seeding;
 
@@ -46,10 +47,11 @@ internal sealed class EntityStore : IDisposable
 
     /// <summary>
     /// Replaces the entity with what <paramref name="change"/> makes of it, atomically with respect to every other
-    /// change of the same entity. <paramref name="change"/> may throw to refuse the change; nothing is stored then.
+    /// change of the same entity. <paramref name="change"/> may return a refusal (or throw) instead; nothing is
+    /// stored then.
     /// </summary>
-    /// <returns>The stored new version, or null when the id does not exist.</returns>
-    public StoredEntity? Update(EntityModel model, int id, Func<StoredEntity, StoredEntity> change)
+    /// <returns>The stored new version or the refusal, or null when the id does not exist.</returns>
+    public ChangeOutcome? Update(EntityModel model, int id, Func<StoredEntity, ChangeOutcome> change)
     {
         _resetGate.EnterReadLock();
         try
@@ -66,10 +68,14 @@ internal sealed class EntityStore : IDisposable
                     return null;
                 }
 
-                var next = change(current);
-                _log?.Append(model.Route, id, next.Utf8);
-                slot.Current = next;
-                return next;
+                var outcome = change(current);
+                if (outcome.Stored is { } next)
+                {
+                    _log?.Append(model.Route, id, next.Utf8);
+                    slot.Current = next;
+                }
+
+                return outcome;
             }
         }
         finally
@@ -134,4 +140,18 @@ internal sealed class EntityStore : IDisposable
             }
         }
     }
+}
+
+/// <summary>What a change made of an entity: the new version to store, or the error answer that refuses it.</summary>
+internal readonly struct ChangeOutcome
+{
+    private ChangeOutcome(StoredEntity? stored, MockHttpException? refusal) => (Stored, Refusal) = (stored, refusal);
+
+    public StoredEntity? Stored { get; }
+
+    public MockHttpException? Refusal { get; }
+
+    public static implicit operator ChangeOutcome(StoredEntity stored) => new(stored, null);
+
+    public static implicit operator ChangeOutcome(MockHttpException refusal) => new(null, refusal);
 }
