@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Diagnostics;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -27,48 +28,158 @@ internal static class EntityWriter
     /// <summary>
     /// Writes a new version of <paramref name="current"/> in which the <paramref name="changed"/> properties take
     /// their new values (<paramref name="rawChanged"/> ones as ready JSON bytes) and every other property is copied
-    /// from the stored bytes as it is.
+    /// from the stored bytes as it is, name and separator included (the stored bytes are the compact output of
+    /// this writer, so <c>,"Name":value</c> is a run of bytes to copy). Only the changed properties go through a
+    /// <see cref="Utf8JsonWriter"/>; the new version is assembled once, in an array of its exact length.
     /// </summary>
     public static StoredEntity Merge(
         StoredEntity current, IReadOnlyDictionary<string, JsonNode?> changed, IReadOnlyDictionary<string, byte[]> rawChanged, EntityModel model,
         DateTimeOffset? lastUpdate = null)
     {
-        var output = new Output(model, current.Utf8.Length + 256);
-        foreach (var property in current.Properties)
+        var source = current.Utf8;
+        var properties = current.Properties;
+        var fragments = new Fragments(model);
+        var members = new Member[properties.Count + changed.Count + rawChanged.Count];
+        var count = 0;
+        var previousEnd = 0; // the stored bytes: '{' then the members, ',' between them
+        foreach (var property in properties)
         {
+            var nameStart = previousEnd + 1;
+            Debug.Assert(source[nameStart - 1] is (byte)'{' or (byte)',', "stored entity bytes are compact");
+            previousEnd = property.End;
             if (rawChanged.TryGetValue(property.Name, out var raw))
             {
-                output.RawProperty(property.Name, raw);
+                members[count++] = fragments.Raw(property.Name, raw);
             }
             else if (changed.TryGetValue(property.Name, out var value))
             {
-                output.Property(property.Name, value);
+                members[count++] = fragments.Node(property.Name, value);
             }
             else
             {
-                output.RawProperty(property.Name, current.ValueBytes(property));
+                members[count++] = new Member(property.Name, false, nameStart, property.Start, property.End);
             }
         }
 
         foreach (var (name, value) in changed)
         {
-            if (!rawChanged.ContainsKey(name) && !current.Properties.Any(p => p.Name == name))
+            if (!rawChanged.ContainsKey(name) && !Contains(properties, name))
             {
-                output.Property(name, value);
+                members[count++] = fragments.Node(name, value);
             }
         }
 
         foreach (var (name, raw) in rawChanged)
         {
-            if (!current.Properties.Any(p => p.Name == name))
+            if (!Contains(properties, name))
             {
-                output.RawProperty(name, raw);
+                members[count++] = fragments.Raw(name, raw);
             }
         }
 
         var stamp = lastUpdate ?? (changed.TryGetValue(model.LastUpdateField, out var s) && s is JsonValue v && v.TryGetValue<string>(out var text)
             && EntityStamp.TryParse(text, out var instant) ? instant : current.LastUpdate);
-        return output.Finish(stamp);
+        return Assemble(source, fragments.Written, members.AsSpan(0, count), model, stamp);
+    }
+
+    private static StoredEntity Assemble(byte[] source, ReadOnlySpan<byte> fragments, ReadOnlySpan<Member> members, EntityModel model, DateTimeOffset stamp)
+    {
+        var length = 2 + Math.Max(members.Length - 1, 0); // braces and commas
+        foreach (var member in members)
+        {
+            length += member.End - member.NameStart;
+        }
+
+        var utf8 = GC.AllocateUninitializedArray<byte>(length);
+        var spans = new PropertySpan[members.Length];
+        int linksStart = -1, linksEnd = -1;
+        utf8[0] = (byte)'{';
+        var at = 1;
+        for (var i = 0; i < members.Length; i++)
+        {
+            var member = members[i];
+            if (i > 0)
+            {
+                utf8[at++] = (byte)',';
+            }
+
+            var from = member.Fragment ? fragments : source;
+            from[member.NameStart..member.End].CopyTo(utf8.AsSpan(at));
+            var shift = at - member.NameStart;
+            spans[i] = new PropertySpan(member.Name, member.ValueStart + shift, member.End + shift);
+            if (model.HasLinks && member.Name == EntityModel.LinksProperty)
+            {
+                (linksStart, linksEnd) = (spans[i].Start, spans[i].End);
+            }
+
+            at += member.End - member.NameStart;
+        }
+
+        utf8[at] = (byte)'}';
+        Debug.Assert(at + 1 == length, "the assembled length is exact");
+        return new StoredEntity(utf8, linksStart, linksEnd, stamp, spans);
+    }
+
+    private static bool Contains(IReadOnlyList<PropertySpan> properties, string name)
+    {
+        for (var i = 0; i < properties.Count; i++)
+        {
+            if (properties[i].Name == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>One member of a version being merged: a byte range of the stored version or of the fragments.</summary>
+    private readonly record struct Member(string Name, bool Fragment, int NameStart, int ValueStart, int End);
+
+    /// <summary>The changed members, each written as <c>"Name":value</c> (as <see cref="Output"/> would write it) into one buffer.</summary>
+    private sealed class Fragments(EntityModel model)
+    {
+        private readonly ArrayBufferWriter<byte> _buffer = new(256);
+        private Utf8JsonWriter? _writer;
+
+        public ReadOnlySpan<byte> Written => _buffer.WrittenSpan;
+
+        public Member Node(string name, JsonNode? value)
+        {
+            var (writer, nameStart, valueStart) = Begin(name);
+            if (value is null || (model.HasLinks && name == EntityModel.LinksProperty))
+            {
+                writer.WriteNullValue(); // for _Links a placeholder: the response writes the request's own links here
+            }
+            else
+            {
+                value.WriteTo(writer);
+            }
+
+            writer.Flush();
+            return new Member(name, true, nameStart, valueStart, _buffer.WrittenCount);
+        }
+
+        public Member Raw(string name, ReadOnlySpan<byte> value)
+        {
+            var (writer, nameStart, valueStart) = Begin(name);
+            writer.WriteRawValue(value, skipInputValidation: true);
+            writer.Flush();
+            return new Member(name, true, nameStart, valueStart, _buffer.WrittenCount);
+        }
+
+        /// <summary>A writer in a fresh object, with the name written: the member starts after the object's '{'.</summary>
+        private (Utf8JsonWriter Writer, int NameStart, int ValueStart) Begin(string name)
+        {
+            var writer = _writer ??= new Utf8JsonWriter(_buffer, Options);
+            writer.Reset(); // the bytes written so far stay in the buffer
+            writer.WriteStartObject();
+            writer.Flush();
+            var nameStart = _buffer.WrittenCount;
+            writer.WritePropertyName(name);
+            writer.Flush();
+            return (writer, nameStart, _buffer.WrittenCount);
+        }
     }
 
     /// <summary>The entity's last-update stamp; an absent or unreadable one counts as "no date".</summary>
@@ -115,17 +226,6 @@ internal static class EntityWriter
             }
 
             End(name, start);
-        }
-
-        public void RawProperty(string name, ReadOnlySpan<byte> value)
-        {
-            var start = Name(name);
-            _writer.WriteRawValue(value, skipInputValidation: true);
-            var end = End(name, start);
-            if (_model.HasLinks && name == EntityModel.LinksProperty)
-            {
-                (_linksStart, _linksEnd) = (start, end);
-            }
         }
 
         public StoredEntity Finish(DateTimeOffset lastUpdate)
