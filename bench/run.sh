@@ -245,8 +245,23 @@ baseline_round base1
 say "mock rounds: GET, JSON Patch, Merge Patch, 409, 412, \$select"
 run_wrk warm-get get.lua "$PORT_MOCK" "$WARMUP"
 run_wrk warm-patch patch.lua "$PORT_MOCK" "$WARMUP"
-run_wrk get get.lua "$PORT_MOCK" "$DURATION"
-run_wrk patch patch.lua "$PORT_MOCK" "$DURATION"
+# The two rounds with a target get the same best of two rounds (full mode) as the baseline GET, back to back.
+best_of_two() { # key script
+  run_wrk "$1" "$2" "$PORT_MOCK" "$DURATION"
+  [[ $MODE == full ]] || return 0
+  local k=$1 first_rps=${RPS[$1]} first_p99=${P99[$1]} first_reqs=${REQS[$1]} first_errs=${ERRS[$1]} first_status=${STATUS[$1]}
+  run_wrk "$1" "$2" "$PORT_MOCK" "$DURATION"
+  ROUNDS[$k]="best of 2 rounds: $(fmt_rps "$first_rps"), $(fmt_rps "${RPS[$k]}"); p99 and errors of both"
+  if [[ $(calc "$first_rps > ${RPS[$k]}") == 1 ]]; then RPS[$k]=$first_rps; fi
+  # Nothing else is picked: the worse p99 and the errors and non-2xx answers of both rounds count.
+  if [[ $first_p99 == n/a || ${P99[$k]} == n/a ]]; then P99[$k]=n/a
+  elif [[ $(calc "$first_p99 > ${P99[$k]}") == 1 ]]; then P99[$k]=$first_p99; fi
+  if [[ $first_errs =~ ^[0-9]+$ && ${ERRS[$k]} =~ ^[0-9]+$ ]]; then ERRS[$k]=$((first_errs + ERRS[$k])); else ERRS[$k]=wrk-failed; fi
+  REQS[$k]=$((first_reqs + REQS[$k])); STATUS[$k]=$((first_status + STATUS[$k]))
+}
+declare -A ROUNDS=([get]="1 round" [patch]="1 round")
+best_of_two get get.lua
+best_of_two patch patch.lua
 # A real update: the stored Department of a patched id now holds one of the values the round sent.
 STORED=$(curl -s --max-time 5 -H 'Authorization: Bearer bench' "http://$HOST:$PORT_MOCK/api/v1/Contact/2" || true)
 if grep -q '"Department": *"bench-' <<<"$STORED"; then PATCH_STORED=yes; else PATCH_STORED=no; fi
@@ -370,8 +385,8 @@ COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
   row "scenario" "req/s" "p99 ms" "ratio to baseline GET" "target" "result"
   row "---" "---:" "---:" "---:" "---" "---"
   row "baseline GET (bare Kestrel, same bytes; $BASE_ROUNDS)" "$(fmt_rps "$BASE_RPS")" "${P99[base]}" "1.00" "floor" "$(note base 0 | sed 's/^$/—/')"
-  load_row get "mock GET entity" 0 0.80 1
-  load_row patch "mock PATCH JSON Patch (replace, rotating ids/values; stored: $PATCH_STORED)" 0 0.60 1
+  load_row get "mock GET entity (${ROUNDS[get]})" 0 0.80 1
+  load_row patch "mock PATCH JSON Patch (replace, rotating ids/values; stored: $PATCH_STORED; ${ROUNDS[patch]})" 0 0.60 1
   load_row merge "mock PATCH Merge Patch" 0 - 0
   load_row conflict "mock PATCH failing test → 409" 1 - 0
   load_row precondition "mock PATCH stale If-Unmodified-Since → 412" 1 - 0
