@@ -15,7 +15,16 @@ internal sealed record EngineValue(string Text, string Example)
 internal sealed record NamedValue(string Name, EngineValue Value);
 
 /// <summary>A body as the engine takes it: text (JSON may be integration JSON) and its content type.</summary>
-internal sealed record BodyDefinition(string ContentType, string Text);
+internal sealed record BodyDefinition(string ContentType, string Text)
+{
+    /// <summary>A body given as text, checked once for both requests and responses.</summary>
+    public static BodyDefinition FromText(string body, string contentType)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentException.ThrowIfNullOrWhiteSpace(contentType);
+        return new BodyDefinition(contentType, body);
+    }
+}
 
 /// <summary>Everything one interaction says, collected by the builders and handed to the engine in one go.</summary>
 internal sealed class InteractionDefinition(string description)

@@ -60,9 +60,7 @@ internal sealed class RequestBuilder(InteractionDefinition interaction, JsonSeri
 
     public IRequestBuilderV4 WithBody(string body, string contentType)
     {
-        ArgumentNullException.ThrowIfNull(body);
-        ArgumentException.ThrowIfNullOrWhiteSpace(contentType);
-        interaction.RequestBody = new BodyDefinition(contentType, body);
+        interaction.RequestBody = BodyDefinition.FromText(body, contentType);
         return this;
     }
 

@@ -31,9 +31,7 @@ internal sealed class ResponseBuilder(InteractionDefinition interaction, JsonSer
 
     public IResponseBuilderV4 WithBody(string body, string contentType)
     {
-        ArgumentNullException.ThrowIfNull(body);
-        ArgumentException.ThrowIfNullOrWhiteSpace(contentType);
-        interaction.ResponseBody = new BodyDefinition(contentType, body);
+        interaction.ResponseBody = BodyDefinition.FromText(body, contentType);
         return this;
     }
 
