@@ -18,7 +18,11 @@ public static class SchemaSetBuilder
         var mapProperties = allRows.Where(r => TableTypes.IsMap(r.Type)).Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
         var walker = new SampleWalker(mapProperties);
 
-        var entityShapes = pages.Select(page => (Page: page, Name: EntityName(page), Shapes: WalkSamples(page, walker))).ToList();
+        var entityShapes = pages.Select(page =>
+        {
+            var name = EntityName(page);
+            return (Page: page, Name: name, Shapes: WalkSamples(page, name, walker));
+        }).ToList();
         CarrierNamer.NameAll(walker.Occurrences, namedCarriers, carrierRenames ?? new Dictionary<string, string>());
 
         var carriers = new SortedDictionary<string, JsonObject>(StringComparer.Ordinal);
@@ -82,11 +86,11 @@ public static class SchemaSetBuilder
         throw new PageFormatException(page.FileName, 1, $"cannot tell the entity name: id '{id}' is not 'v1<Entity>_<Operation>' and the response carrier is 'object'");
     }
 
-    private static Dictionary<string, ValueShape> WalkSamples(ReferencePage page, SampleWalker walker)
+    private static Dictionary<string, ValueShape> WalkSamples(ReferencePage page, string entity, SampleWalker walker)
     {
         var rows = page.ResponseProperties.ToDictionary(r => r.Name, StringComparer.Ordinal);
         var shapes = page.ResponseProperties.ToDictionary(r => r.Name, _ => new ValueShape(), StringComparer.Ordinal);
-        walker.Source = EntityName(page);
+        walker.Source = entity;
         WalkSample(page, page.SampleResponse, rows, shapes, walker);
         if (!page.RequestBody.IsPatchDocument)
         {
