@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json.Nodes;
 using ContractHarness.Contracts.Catalog;
@@ -8,6 +9,8 @@ namespace ContractHarness.ContractTests.Consumer;
 /// <summary>The consumer contract: one case per documented status of every catalog operation.</summary>
 public static class ConsumerCases
 {
+    private static readonly ConcurrentDictionary<string, string> Fields = new(StringComparer.Ordinal);
+
     private static readonly Lazy<EndpointCatalog> LazyCatalog = new(() => EndpointCatalog.Load(RepoPaths.Contracts));
 
     public static EndpointCatalog Catalog => LazyCatalog.Value;
@@ -22,7 +25,9 @@ public static class ConsumerCases
     /// The field the consumer changes: the entity's first nullable string property (Name, Attention, Title,
     /// Comment ...), read from its schema.
     /// </summary>
-    public static string FieldOf(EndpointDefinition endpoint)
+    public static string FieldOf(EndpointDefinition endpoint) => Fields.GetOrAdd(endpoint.Schema, _ => FirstNullableString(endpoint));
+
+    private static string FirstNullableString(EndpointDefinition endpoint)
     {
         var properties = JsonNode.Parse(File.ReadAllText(Catalog.PathOf(endpoint.Schema)))!["properties"]!.AsObject();
         return properties.First(p => p.Value?["type"] is JsonArray types && types.Select(t => t!.GetValue<string>()).SequenceEqual(["string", "null"])).Key;
