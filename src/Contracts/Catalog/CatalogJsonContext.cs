@@ -4,9 +4,9 @@ using System.Text.Json.Serialization;
 namespace ContractHarness.Contracts.Catalog;
 
 /// <summary>
-/// Source-generated metadata of the catalog types, so loading <c>endpoints.json</c> needs no reflection (it was the
-/// largest part of the mock's start-up). Its settings are those of <see cref="EndpointCatalog.JsonOptions"/>, which
-/// resolves the catalog types through it.
+/// Source-generated metadata of the catalog types, with which the generator writes <c>endpoints.json</c> without
+/// reflection (reading goes through <see cref="CatalogReader"/>, cheaper still on a start-up path). Its settings are
+/// those of <see cref="EndpointCatalog.JsonOptions"/>, which resolves the catalog types through it.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,

@@ -41,8 +41,7 @@ public sealed record EndpointCatalog
             throw new FileNotFoundException($"No {FileName} in '{contractsDirectory}'. Run 'make contracts' to generate it.", path);
         }
 
-        var catalog = JsonSerializer.Deserialize(File.ReadAllBytes(path), CatalogJsonContext.Default.EndpointCatalog)
-            ?? throw new InvalidDataException($"{path} is empty.");
+        var catalog = CatalogReader.Read(File.ReadAllBytes(path), path);
         return catalog with { Directory = Path.GetFullPath(contractsDirectory) };
     }
 

@@ -37,14 +37,21 @@ internal sealed class AdminEndpoints(MockContext mock)
         ["GET /__admin/health", "POST /__admin/reset", "GET /__admin/requests", "DELETE /__admin/requests", "GET /__admin/provider-states", "POST /__admin/provider-states"]),
         AdminJsonContext.Default.AdminIndexModel);
 
-    private Task Health(HttpContext context) => Write(context, new HealthModel(
-        "Healthy",
-        mock.Options.Seed,
-        mock.Options.EntityCount,
-        mock.Options.RequireAuth,
-        !string.IsNullOrEmpty(mock.Options.DataDirectory),
-        [.. mock.Store.Models.Select(m => new EndpointModel(m.Route, m.Entity, m.PrimaryKey, mock.Routes.AllowFor(m).Split(", "), mock.Store.Count(m), m.FixtureId))]),
-        AdminJsonContext.Default.HealthModel);
+    /// <summary>The readiness probe: written without the serializer, which it would otherwise set up for a fresh mock's first request.</summary>
+    private Task Health(HttpContext context)
+    {
+        var bytes = new HealthModel(
+            "Healthy",
+            mock.Options.Seed,
+            mock.Options.EntityCount,
+            mock.Options.RequireAuth,
+            !string.IsNullOrEmpty(mock.Options.DataDirectory),
+            [.. mock.Store.Models.Select(m => new EndpointModel(m.Route, m.Entity, m.PrimaryKey, mock.Routes.AllowFor(m).Split(", "), mock.Store.Count(m), m.FixtureId))])
+            .ToUtf8Json();
+        context.Response.ContentType = EntityResponse.JsonContentType;
+        context.Response.ContentLength = bytes.Length;
+        return context.Response.Body.WriteAsync(bytes, context.RequestAborted).AsTask();
+    }
 
     private Task Reset(HttpContext context)
     {

@@ -2,7 +2,7 @@ namespace ContractHarness.MockServer.Errors;
 
 /// <summary>
 /// A client-facing failure: the status, the reason phrase of the status line and the error body's type and
-/// message. Thrown anywhere in request handling and written by <see cref="ErrorMiddleware"/>; nothing is stored
+/// message. Thrown anywhere in request handling and written by <see cref="Hosting.RequestPipeline"/>; nothing is stored
 /// when it is thrown during an update.
 /// </summary>
 internal sealed class MockHttpException(int status, string reason, string errorType, string message) : Exception(message)

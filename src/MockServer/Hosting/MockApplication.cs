@@ -7,19 +7,19 @@ using ContractHarness.MockServer.Store;
 namespace ContractHarness.MockServer.Hosting;
 
 /// <summary>
-/// Builds the ASP.NET Core app on Kestrel: request log, error mapping and CORS around one dispatcher that sends
-/// <c>/__admin</c> to the admin API first (no entity route can shadow it) and everything else to the catalog's
-/// routes. No MVC and no endpoint routing on the hot path.
+/// Builds the mock on the smallest ASP.NET Core host: an empty builder (no configuration sources, logging providers
+/// or hosting services to set up) with Kestrel's core alone, and one handler, <see cref="RequestPipeline"/> around
+/// CORS around a dispatcher that sends <c>/__admin</c> to the admin API first (no entity route can shadow it) and
+/// everything else to the catalog's routes. No MVC and no endpoint routing on the hot path.
 /// </summary>
 internal static class MockApplication
 {
     /// <summary>The host on Kestrel, without the mock's pipeline: it needs only the options, so it is built while the contracts load.</summary>
     public static WebApplication CreateHost(MockServerOptions options)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
-        builder.WebHost.UseSetting(WebHostDefaults.PreferHostingUrlsKey, "false");
+        builder.WebHost.UseKestrelCore();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -29,15 +29,42 @@ internal static class MockApplication
         return builder.Build();
     }
 
-    /// <summary>The mock's pipeline on a host from <see cref="CreateHost"/>.</summary>
-    public static void MapMock(WebApplication app, MockContext mock)
+    /// <summary>
+    /// The mock's pipeline on a host from <see cref="CreateHost"/>, for contracts that may still be loading: the host
+    /// can start listening (and Kestrel get its first connection ready) meanwhile. A request that arrives before
+    /// they are loaded waits for them; if they fail to load, it gets a 503 while the mock shuts down.
+    /// </summary>
+    public static void MapMock(WebApplication app, Task<MockContext> loading)
+    {
+        var pipeline = loading.ContinueWith(
+            static loaded => Pipeline(loaded.Result), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        app.Run(context => pipeline.IsCompletedSuccessfully ? pipeline.Result(context) : AfterLoadingAsync(context, pipeline));
+    }
+
+    private static async Task AfterLoadingAsync(HttpContext context, Task<RequestDelegate> pipeline)
+    {
+        RequestDelegate handler;
+        try
+        {
+            handler = await pipeline;
+        }
+        catch (Exception error)
+        {
+            var reason = (error as AggregateException)?.InnerException ?? error;
+            await ErrorBody.WriteAsync(context, new MockHttpException(
+                StatusCodes.Status503ServiceUnavailable, "Service Unavailable", "NotStarted", $"The mock could not load its contracts: {reason.Message}"));
+            return;
+        }
+
+        await handler(context);
+    }
+
+    /// <summary>Request handling around CORS around the dispatcher: <c>/__admin</c> first, then the catalog's routes.</summary>
+    private static RequestDelegate Pipeline(MockContext mock)
     {
         var admin = new AdminEndpoints(mock);
         var entities = new EntityEndpoints(mock);
-        app.UseMiddleware<RequestLogMiddleware>(mock);
-        app.UseMiddleware<ErrorMiddleware>(mock.Options.MaxRequestBodyBytes);
-        app.UseMiddleware<CorsMiddleware>(mock.Cors);
-        app.Run(context =>
+        RequestDelegate dispatch = context =>
         {
             var path = context.Request.Path.Value ?? "/";
             if (path.StartsWith(EntityModels.AdminPrefix, StringComparison.OrdinalIgnoreCase)
@@ -49,7 +76,8 @@ internal static class MockApplication
             return mock.Routes.TryMatch(path, out var model, out var id) && !id.IsEmpty
                 ? entities.HandleAsync(context, model, id)
                 : throw MockErrors.RouteNotFound(path);
-        });
+        };
+        return new RequestPipeline(mock, new CorsMiddleware(dispatch, mock.Cors).InvokeAsync).InvokeAsync;
     }
 
     private static IPAddress Address(string host) => host.Trim() switch

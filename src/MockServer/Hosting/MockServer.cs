@@ -45,17 +45,17 @@ public sealed class MockServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
 
-        // The contracts load (catalog, schemas, samples) on another thread while this one builds the host: the two
-        // are independent until the pipeline is mapped, and together they are most of the start-up.
+        // The contracts load (catalog, schemas, samples) on another thread while this one builds and starts the host:
+        // together they are most of the start-up. A request that arrives before the contracts are in waits for them.
         var loading = Task.Run(() => MockContext.Create(options), CancellationToken.None);
         WebApplication? app = null;
         MockContext? context = null;
         try
         {
             app = MockApplication.CreateHost(options);
-            context = await loading;
-            MockApplication.MapMock(app, context);
+            MockApplication.MapMock(app, loading);
             await app.StartAsync(cancellationToken);
+            context = await loading;
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
             var uri = new Uri(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).Replace("[::]", "[::1]", StringComparison.Ordinal) + "/");
             return new MockServer(app, context, uri);

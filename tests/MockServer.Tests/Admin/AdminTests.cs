@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using ContractHarness.MockServer.Admin;
 using ContractHarness.MockServer.Tests.Support;
 
 namespace ContractHarness.MockServer.Tests.Admin;
@@ -17,6 +19,26 @@ public sealed class AdminTests(MockServerFixture fixture) : MockServerTestBase<M
         endpoints.Select(e => e!["route"]!.GetValue<string>()).Should().BeEquivalentTo(TestPaths.Catalog.Endpoints.Select(e => e.Route).Distinct());
         endpoints.Single(e => e!["entity"]!.GetValue<string>() == "ContactEntity")!["count"]!.GetValue<int>().Should().Be(100);
         endpoints.Single(e => e!["entity"]!.GetValue<string>() == "TicketEntity")!["count"]!.GetValue<int>().Should().Be(101);
+    }
+
+    [Fact]
+    public async Task Health_IsWhatTheAdminSerializerWrites()
+    {
+        using var response = await GetAsync("/__admin/health");
+        var served = await response.Content.ReadAsByteArrayAsync();
+        var model = JsonSerializer.Deserialize(served, AdminJsonContext.Default.HealthModel)!;
+
+        served.Should().Equal(JsonSerializer.SerializeToUtf8Bytes(model, AdminJsonContext.Default.HealthModel));
+        response.Content.Headers.ContentLength.Should().Be(served.Length);
+    }
+
+    [Fact]
+    public void HealthJson_MatchesTheSerializerForAnyValues()
+    {
+        var model = new HealthModel("Healthy \"<quoted>\" ø", -3, 0, RequireAuth: true, Persistent: true,
+            [new EndpointModel("/api/v1/Widget/{id}", "WidgetEntity", "WidgetId", ["GET", "PUT"], 0, int.MaxValue), new EndpointModel("/x", "", "", [], -1, 0)]);
+
+        model.ToUtf8Json().Should().Equal(JsonSerializer.SerializeToUtf8Bytes(model, AdminJsonContext.Default.HealthModel));
     }
 
     [Fact]

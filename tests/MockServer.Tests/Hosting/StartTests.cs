@@ -1,5 +1,6 @@
 using System.Net;
 using ContractHarness.MockServer.Hosting;
+using Microsoft.AspNetCore.Builder;
 
 namespace ContractHarness.MockServer.Tests.Hosting;
 
@@ -51,4 +52,53 @@ public sealed class StartTests
 
         log.ToString().Should().MatchRegex(@"GET /api/v1/Contact/99999 404 \d+\.\d ms");
     }
+
+    [Fact]
+    public async Task RequestBeforeTheContractsAreLoaded_WaitsForThemAndIsAnswered()
+    {
+        var options = new MockServerOptions { Port = 0, LogRequests = false };
+        var loading = new TaskCompletionSource<MockContext>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var app = await StartListeningAsync(options, loading.Task);
+        using var client = new HttpClient { BaseAddress = Address(app) };
+
+        var early = client.GetAsync("/api/v1/Contact/66");
+        await Task.Delay(100); // lets the request reach the server; it passes either way, but then only the fast path runs
+
+        early.IsCompleted.Should().BeFalse("nothing can answer before the contracts are loaded");
+        using var context = MockContext.Create(options);
+        loading.SetResult(context);
+        using var response = await early;
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("\"ContactId\":66");
+        (await client.GetAsync("/__admin/health")).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task RequestWhileTheContractsFailToLoad_Gets503WithTheReason()
+    {
+        var loading = new TaskCompletionSource<MockContext>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var app = await StartListeningAsync(new MockServerOptions { Port = 0 }, loading.Task);
+        using var client = new HttpClient { BaseAddress = Address(app) };
+
+        var early = client.GetAsync("/__admin/health");
+        await Task.Delay(100);
+        loading.SetException(new InvalidDataException("endpoints.json: $.endpoints: expected an array."));
+        using var response = await early;
+
+        response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/json");
+        var error = System.Text.Json.Nodes.JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        error["Error"]!.GetValue<bool>().Should().BeTrue();
+        error["ErrorMessage"]!.GetValue<string>().Should().Be("The mock could not load its contracts: endpoints.json: $.endpoints: expected an array.");
+    }
+
+    private static async Task<WebApplication> StartListeningAsync(MockServerOptions options, Task<MockContext> loading)
+    {
+        var app = MockApplication.CreateHost(options);
+        MockApplication.MapMock(app, loading);
+        await app.StartAsync();
+        return app;
+    }
+
+    private static Uri Address(WebApplication app) => new(app.Urls.First());
 }

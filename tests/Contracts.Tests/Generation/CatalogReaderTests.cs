@@ -1,0 +1,123 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ContractHarness.Contracts.Catalog;
+using ContractHarness.Contracts.Tests.Support;
+
+namespace ContractHarness.Contracts.Tests.Generation;
+
+/// <summary>The catalog is written by the serializer and read without it: what goes out must come back the same.</summary>
+public class CatalogReaderTests
+{
+    private static readonly string CommittedText = File.ReadAllText(Path.Combine(RepoPaths.Contracts, EndpointCatalog.FileName));
+
+    [Fact]
+    public void CommittedCatalog_ReadsBackToTheSameFile()
+    {
+        var catalog = EndpointCatalog.Load(RepoPaths.Contracts);
+
+        catalog.Endpoints.Should().HaveCount(5);
+        (JsonSerializer.Serialize(catalog, EndpointCatalog.JsonOptions) + "\n").Should().Be(CommittedText);
+    }
+
+    [Fact]
+    public void CommittedCatalog_ReadsAsTheSerializerReadsIt()
+    {
+        var bySerializer = JsonSerializer.Deserialize<EndpointCatalog>(CommittedText, EndpointCatalog.JsonOptions)!;
+        var byReader = EndpointCatalog.Load(RepoPaths.Contracts);
+
+        JsonSerializer.Serialize(byReader, EndpointCatalog.JsonOptions).Should().Be(JsonSerializer.Serialize(bySerializer, EndpointCatalog.JsonOptions));
+        byReader.Endpoints.Select(e => e.RequestBody.Kind).Should().Equal(bySerializer.Endpoints.Select(e => e.RequestBody.Kind));
+        byReader.Endpoints.Should().Contain(e => e.RequestBody.Kind == RequestBodyKind.Entity).And.Contain(e => e.RequestBody.Kind == RequestBodyKind.Patch);
+    }
+
+    [Fact]
+    public void OptionalMembersAndUnknownProperties_AreAccepted()
+    {
+        var catalog = Edit(root =>
+        {
+            root.Remove("comment");
+            root["endpoints"]![0]!.AsObject().Remove("updatedByField");
+            root["endpoints"]![1]!["addedLater"] = "ignored";
+        });
+
+        var loaded = Load(catalog);
+
+        loaded.Comment.Should().BeNull();
+        loaded.Endpoints[0].UpdatedByField.Should().BeNull();
+        loaded.Endpoints[1].UpdatedByField.Should().NotBeNull();
+    }
+
+    [Theory]
+    [InlineData("route", "$.endpoints[2]: the required property 'route' is missing")]
+    [InlineData("responses", "$.endpoints[2]: the required property 'responses' is missing")]
+    [InlineData("fixtureId", "$.endpoints[2]: the required property 'fixtureId' is missing")]
+    public void MissingRequiredProperty_IsReportedWithItsPath(string property, string expected)
+    {
+        var catalog = Edit(root => root["endpoints"]![2]!.AsObject().Remove(property));
+
+        var load = () => Load(catalog);
+
+        load.Should().Throw<InvalidDataException>().WithMessage($"*endpoints.json: {expected}.");
+    }
+
+    [Theory]
+    [InlineData("fixtureId", "\"12\"", "$.endpoints[0].fixtureId: expected an int32")]
+    [InlineData("route", "7", "$.endpoints[0].route: expected a string")]
+    [InlineData("pathParameters", "{}", "$.endpoints[0].pathParameters: expected an array")]
+    [InlineData("requestBody", "[]", "$.endpoints[0].requestBody: expected an object")]
+    public void WrongType_IsReportedWithItsPath(string property, string json, string expected)
+    {
+        var catalog = Edit(root => root["endpoints"]![0]![property] = JsonNode.Parse(json));
+
+        var load = () => Load(catalog);
+
+        load.Should().Throw<InvalidDataException>().WithMessage($"*{expected}.");
+    }
+
+    [Fact]
+    public void NestedProblems_NameTheirElement()
+    {
+        var catalog = Edit(root =>
+        {
+            root["endpoints"]![1]!["pathParameters"]![0]!["required"] = "yes";
+        });
+
+        var load = () => Load(catalog);
+
+        load.Should().Throw<InvalidDataException>().WithMessage("*$.endpoints[1].pathParameters[0].required: expected true or false.");
+    }
+
+    [Fact]
+    public void UnknownBodyKind_IsRefused()
+    {
+        var catalog = Edit(root => root["endpoints"]![3]!["requestBody"]!["kind"] = "form");
+
+        var load = () => Load(catalog);
+
+        load.Should().Throw<InvalidDataException>().WithMessage("*$.endpoints[3].requestBody.kind: 'form' is not a request body kind (patch, entity).");
+    }
+
+    [Theory]
+    [InlineData("{\"endpoints\": [")]
+    [InlineData("")]
+    public void BrokenJson_IsInvalidData(string text)
+    {
+        var load = () => Load(text);
+
+        load.Should().Throw<InvalidDataException>().WithMessage("*endpoints.json: not valid JSON:*");
+    }
+
+    private static string Edit(Action<JsonObject> change)
+    {
+        var root = JsonNode.Parse(CommittedText)!.AsObject();
+        change(root);
+        return root.ToJsonString();
+    }
+
+    private static EndpointCatalog Load(string text)
+    {
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.Combine(EndpointCatalog.FileName), text);
+        return EndpointCatalog.Load(temp.Path);
+    }
+}
