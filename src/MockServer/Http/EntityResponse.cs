@@ -43,6 +43,9 @@ internal static class EntityResponse
             return;
         }
 
+        // Headers first: body bytes written before the response has started are buffered by Kestrel and copied
+        // a second time once the headers are out.
+        await response.StartAsync(context.RequestAborted);
         var writer = response.BodyWriter;
         writer.Write(bytes.AsSpan(0, entity.LinksStart));
         links.Write(writer, context.Request, id);
