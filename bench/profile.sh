@@ -91,7 +91,7 @@ exec 7>"$WORK/in"
 wait_health "$PORT" || { cat "$WORK/gc.err" >&2; exit 1; }
 stats() { echo stats >&7; sleep 0.3; grep '^GC ' "$WORK/gc.err" | tail -1; }
 {
-  echo "### Allocations and GC per request (server GC, as the mock runs)"
+  echo "### Allocations and GC per request (workstation GC, as the mock runs)"
   echo
   echo "| scenario | req/s | allocated per request | gen0 / gen1 / gen2 collections | GC pause share of wall time |"
   echo "| --- | ---: | ---: | ---: | ---: |"
