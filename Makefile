@@ -80,6 +80,10 @@ can-i-deploy: tools ## Ask the Pact Broker whether this consumer version can go 
 bench: tools ## Load-benchmark the mock against a bare Kestrel baseline (wrk, 127.0.0.1 only); table in bench/results/
 	bench/run.sh
 
+.PHONY: bench-smoke
+bench-smoke: ## Run the bench harness once in its tiny mode (~1 s rounds): proves it works; CI runs it after the tests
+	bench/run.sh --tiny
+
 .PHONY: bench-micro
 bench-micro: ## BenchmarkDotNet micro-benchmarks of the mock's hot path (short job, allocations per operation)
 	bench/micro.sh --quick
