@@ -56,26 +56,34 @@ internal sealed class EntityUpdates(MockContext mock)
         }
 
         var since = PreconditionCheck.IfUnmodifiedSince(context.Request);
-        var outcome = mock.Store.Update(model, id, current =>
-        {
-            if (Modified(model, id, current, since) is { } modified)
-            {
-                return modified;
-            }
-
-            var touched = PartialPatch.Touched(patch, merge, model);
-            JsonObject document = touched is null ? current.ToJsonObject() : PartialPatch.Extract(current, touched);
-            var changes = patch ?? MergePatch.ToJsonPatch(merge!, document);
-            var patched = PatchErrors.TryApply(changes, document, model, out var refused);
-            if (refused is not null)
-            {
-                return refused;
-            }
-
-            var members = touched is null ? EntityShape.Complete(patched, model) : EntityShape.WithDefaults(patched, model, touched);
-            return Commit(model, id, current, members, checkKey: true);
-        }) ?? throw EntityEndpoints.NotFound(model, id);
+        var outcome = mock.Store.Update(model, id, current => Patch(model, id, current, patch, merge, since))
+            ?? throw EntityEndpoints.NotFound(model, id);
         await AnswerAsync(context, model, id, outcome, select);
+    }
+
+    /// <summary>
+    /// What a PATCH (a JSON Patch or a merge patch) makes of the current version, under the entity's lock: the new
+    /// version, or the refusal (412 for a stale <paramref name="since"/>, 409 for a failing <c>test</c>); a 400
+    /// is thrown. Nothing is stored here.
+    /// </summary>
+    internal ChangeOutcome Patch(EntityModel model, int id, StoredEntity current, JsonPatchDocument? patch, JsonObject? merge, DateTimeOffset? since)
+    {
+        if (Modified(model, id, current, since) is { } modified)
+        {
+            return modified;
+        }
+
+        var touched = PartialPatch.Touched(patch, merge, model);
+        JsonObject document = touched is null ? current.ToJsonObject() : PartialPatch.Extract(current, touched);
+        var changes = patch ?? MergePatch.ToJsonPatch(merge!, document);
+        var patched = PatchErrors.TryApply(changes, document, model, out var refused);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        var members = touched is null ? EntityShape.Complete(patched, model) : EntityShape.WithDefaults(patched, model, touched);
+        return Commit(model, id, current, members, checkKey: true);
     }
 
     public async Task PutAsync(HttpContext context, EntityModel model, int id, SelectProjection? select)

@@ -16,14 +16,16 @@ internal sealed class SelectProjection
 {
     public const string QueryName = "$select";
 
-    private static readonly Dictionary<string, byte[]> NoRawValues = [];
+    private static readonly byte[] NullBytes = "null"u8.ToArray();
     private readonly SelectNode _root;
     private readonly EntityModel _model;
+    private readonly bool _wholePropertiesOnly;
 
     private SelectProjection(SelectNode root, EntityModel model)
     {
         _root = root;
         _model = model;
+        _wholePropertiesOnly = !root.HasPartialChildren;
     }
 
     /// <summary>Parses the query value; null when there is nothing to select (absent or blank).</summary>
@@ -73,16 +75,23 @@ internal sealed class SelectProjection
     }
 
     /// <summary>
-    /// The projected version of a stored entity: selected properties are copied as bytes, nested selections are
-    /// re-read and trimmed, every other property is written as its default. The stored entity is not touched.
+    /// The projected version of a stored entity: selected properties keep their stored bytes, nested selections are
+    /// re-read and trimmed, every other property takes its default's bytes. The stored entity is not touched.
     /// </summary>
     public StoredEntity Apply(StoredEntity entity)
     {
-        var changed = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        if (_wholePropertiesOnly)
+        {
+            // Only whole properties selected: one pass over the stored bytes.
+            return EntityWriter.Rewrite(entity, property => IsKept(property.Name) ? null : DefaultOf(property.Name), _model, entity.LastUpdate);
+        }
+
+        var trimmed = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        var defaults = new Dictionary<string, byte[]>(entity.Properties.Count, StringComparer.Ordinal);
         foreach (var property in entity.Properties)
         {
             var name = property.Name;
-            if (string.Equals(name, _model.PrimaryKey, StringComparison.Ordinal) || name == EntityModel.LinksProperty)
+            if (IsAlwaysKept(name))
             {
                 continue;
             }
@@ -90,16 +99,22 @@ internal sealed class SelectProjection
             var selected = _root.Find(name);
             if (selected is null)
             {
-                changed[name] = _model.Schema.TryGetProperty(name, out _, out var schema) ? SchemaDefaults.For(schema) : null;
+                defaults[name] = DefaultOf(name);
             }
             else if (!selected.All)
             {
-                changed[name] = Keep(entity.ReadValue(property), selected);
+                trimmed[name] = Keep(entity.ReadValue(property), selected);
             }
         }
 
-        return EntityWriter.Merge(entity, changed, NoRawValues, _model, entity.LastUpdate);
+        return EntityWriter.Merge(entity, trimmed, defaults, _model, entity.LastUpdate);
     }
+
+    private bool IsAlwaysKept(string name) => string.Equals(name, _model.PrimaryKey, StringComparison.Ordinal) || name == EntityModel.LinksProperty;
+
+    private bool IsKept(string name) => IsAlwaysKept(name) || _root.Find(name) is not null;
+
+    private byte[] DefaultOf(string name) => _model.DefaultValues.TryGetValue(name, out var value) ? value : NullBytes;
 
     private static JsonNode? Keep(JsonNode? value, SelectNode selection)
     {
@@ -141,5 +156,8 @@ internal sealed class SelectProjection
             _children.TryGetValue(name, out var child) ? child : _children[name] = new SelectNode();
 
         public SelectNode? Find(string name) => _children.GetValueOrDefault(name);
+
+        /// <summary>True when some child is selected only in part (<c>a/b</c> without <c>a</c>).</summary>
+        public bool HasPartialChildren => _children.Values.Any(c => !c.All);
     }
 }

@@ -1,3 +1,6 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using ContractHarness.Contracts.Catalog;
 using ContractHarness.Contracts.Validation;
 using ContractHarness.MockServer.Http;
@@ -31,7 +34,11 @@ internal sealed class EntityModel
         ItemPrefix = Route[..brace];
         CollectionPath = ItemPrefix.TrimEnd('/');
         Links = new LinkWriter(this);
+        DefaultValues = schema.Properties.ToDictionary(p => p.Key, p => Json(SchemaDefaults.For(p.Value)), StringComparer.Ordinal);
     }
+
+    /// <summary>Each top-level property's <see cref="SchemaDefaults">default</see> as JSON bytes, written once per route.</summary>
+    public IReadOnlyDictionary<string, byte[]> DefaultValues { get; }
 
     /// <summary>Writes this route's <c>_Links</c> for a request.</summary>
     public LinkWriter Links { get; }
@@ -74,4 +81,20 @@ internal sealed class EntityModel
         Endpoints.FirstOrDefault(e => string.Equals(e.Method, method, StringComparison.OrdinalIgnoreCase));
 
     public override string ToString() => Route;
+
+    private static byte[] Json(JsonNode? value)
+    {
+        if (value is null)
+        {
+            return "null"u8.ToArray();
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(32);
+        using (var writer = new Utf8JsonWriter(buffer, EntityWriter.Options))
+        {
+            value.WriteTo(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
 }

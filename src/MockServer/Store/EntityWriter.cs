@@ -49,7 +49,8 @@ internal static class EntityWriter
             previousEnd = property.End;
             if (rawChanged.TryGetValue(property.Name, out var raw))
             {
-                members[count++] = fragments.Raw(property.Name, raw);
+                // The stored bytes already hold the name as written ("Name":): copy them, no writer needed.
+                members[count++] = fragments.Raw(property.Name, source.AsSpan(nameStart, property.Start - nameStart), raw);
             }
             else if (changed.TryGetValue(property.Name, out var value))
             {
@@ -80,6 +81,62 @@ internal static class EntityWriter
         var stamp = lastUpdate ?? (changed.TryGetValue(model.LastUpdateField, out var s) && s is JsonValue v && v.TryGetValue<string>(out var text)
             && EntityStamp.TryParse(text, out var instant) ? instant : current.LastUpdate);
         return Assemble(source, fragments.Written, members.AsSpan(0, count), model, stamp);
+    }
+
+    /// <summary>
+    /// A new version with the same members in the same order, each keeping its stored name bytes and taking as its
+    /// value the bytes <paramref name="replacement"/> gives for it (null: the stored value; <c>_Links</c> always keeps
+    /// its placeholder), assembled in one pass into an array of its exact length. For changes that touch many members
+    /// with ready-made bytes ($select).
+    /// </summary>
+    public static StoredEntity Rewrite(StoredEntity current, Func<PropertySpan, byte[]?> replacement, EntityModel model, DateTimeOffset lastUpdate)
+    {
+        var source = current.Utf8;
+        var properties = current.Properties;
+        var values = new byte[]?[properties.Count];
+        var length = 2 + Math.Max(properties.Count - 1, 0); // braces and commas
+        var previousEnd = 0;
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var property = properties[i];
+            // _Links keeps its stored placeholder (the response writes the request's own links there).
+            values[i] = model.HasLinks && property.Name == EntityModel.LinksProperty ? null : replacement(property);
+            length += property.Start - (previousEnd + 1) + (values[i]?.Length ?? property.End - property.Start);
+            previousEnd = property.End;
+        }
+
+        var utf8 = GC.AllocateUninitializedArray<byte>(length);
+        var spans = new PropertySpan[properties.Count];
+        int linksStart = -1, linksEnd = -1;
+        utf8[0] = (byte)'{';
+        var at = 1;
+        previousEnd = 0;
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var property = properties[i];
+            if (i > 0)
+            {
+                utf8[at++] = (byte)',';
+            }
+
+            var namePart = source.AsSpan(previousEnd + 1, property.Start - (previousEnd + 1));
+            namePart.CopyTo(utf8.AsSpan(at));
+            at += namePart.Length;
+            var value = values[i] ?? source.AsSpan(property.Start, property.End - property.Start);
+            value.CopyTo(utf8.AsSpan(at));
+            spans[i] = new PropertySpan(property.Name, at, at + value.Length);
+            if (model.HasLinks && property.Name == EntityModel.LinksProperty)
+            {
+                (linksStart, linksEnd) = (spans[i].Start, spans[i].End);
+            }
+
+            at += value.Length;
+            previousEnd = property.End;
+        }
+
+        utf8[at] = (byte)'}';
+        Debug.Assert(at + 1 == length, "the rewritten length is exact");
+        return new StoredEntity(utf8, linksStart, linksEnd, lastUpdate, spans);
     }
 
     private static StoredEntity Assemble(byte[] source, ReadOnlySpan<byte> fragments, ReadOnlySpan<Member> members, EntityModel model, DateTimeOffset stamp)
@@ -157,6 +214,16 @@ internal static class EntityWriter
             }
 
             writer.Flush();
+            return new Member(name, true, nameStart, valueStart, _buffer.WrittenCount);
+        }
+
+        /// <summary>A member from the bytes of its name part (<c>"Name":</c>, as written before) and of its value.</summary>
+        public Member Raw(string name, ReadOnlySpan<byte> namePart, ReadOnlySpan<byte> value)
+        {
+            var nameStart = _buffer.WrittenCount;
+            _buffer.Write(namePart);
+            var valueStart = _buffer.WrittenCount;
+            _buffer.Write(value);
             return new Member(name, true, nameStart, valueStart, _buffer.WrittenCount);
         }
 

@@ -57,6 +57,48 @@ public sealed class EntityWriterTests
         merged.LastModified.Should().Be(current.LastModified);
     }
 
+    [Theory]
+    [MemberData(nameof(Entities))]
+    public void Rewrite_WritesTheSameBytesAsWritingTheRewrittenEntityWhole(string entity)
+    {
+        var model = Models.Single(m => m.Entity == entity);
+        var current = EntityWriter.Write(JsonNode.Parse(File.ReadAllBytes(model.FixturePath))!.AsObject(), model);
+        var names = current.Properties.Select(p => p.Name).ToList();
+        var replaced = new Dictionary<string, byte[]>(StringComparer.Ordinal)
+        {
+            [names[0]] = "\"first + \\\"quoted\\\" <é>\""u8.ToArray(),
+            [names[^1]] = "{\"Nested\":[1,null,\"x\"]}"u8.ToArray(),
+            [names[names.Count / 2]] = "null"u8.ToArray(),
+        };
+
+        var rewritten = EntityWriter.Rewrite(current, p => replaced.GetValueOrDefault(p.Name), model, current.LastUpdate);
+
+        var whole = current.ToJsonObject();
+        foreach (var (name, bytes) in replaced)
+        {
+            whole[name] = JsonNode.Parse(bytes);
+        }
+
+        var expected = EntityWriter.Write(whole, model);
+        rewritten.Utf8.Should().Equal(expected.Utf8);
+        rewritten.Properties.Should().Equal(expected.Properties);
+        (rewritten.LinksStart, rewritten.LinksEnd).Should().Be((expected.LinksStart, expected.LinksEnd));
+        rewritten.LastModified.Should().Be(current.LastModified);
+    }
+
+    [Theory]
+    [MemberData(nameof(Entities))]
+    public void Rewrite_WithNothingReplaced_IsTheStoredBytes(string entity)
+    {
+        var model = Models.Single(m => m.Entity == entity);
+        var current = EntityWriter.Write(JsonNode.Parse(File.ReadAllBytes(model.FixturePath))!.AsObject(), model);
+
+        var rewritten = EntityWriter.Rewrite(current, _ => null, model, current.LastUpdate);
+
+        rewritten.Utf8.Should().Equal(current.Utf8);
+        rewritten.Properties.Should().Equal(current.Properties);
+    }
+
     [Fact]
     public void Merge_WithNothingChanged_CopiesTheStoredBytes()
     {

@@ -1,0 +1,58 @@
+using System.Text.Json.Nodes;
+using BenchmarkDotNet.Attributes;
+using ContractHarness.MockServer.Errors;
+using ContractHarness.MockServer.Hosting;
+using ContractHarness.MockServer.Http;
+using ContractHarness.MockServer.Projection;
+using ContractHarness.MockServer.Store;
+
+namespace ContractHarness.Bench.Micro;
+
+/// <summary>
+/// The mock's own code for one request, without HTTP: a PATCH's body parse and update of a stored Contact (the
+/// partial path that parses, validates and re-serialises only the touched members), and a <c>$select</c>
+/// projection of the stored bytes. Nothing is stored, so every invocation starts from the same version.
+/// </summary>
+[MemoryDiagnoser]
+public class ServerPathBenchmarks
+{
+    private static readonly byte[] JsonPatchBody = """[{"op":"replace","path":"department","value":"bench-department-1"}]"""u8.ToArray();
+    private static readonly byte[] MergePatchBody = """{"Department":"bench-department-1","Number1":"42"}"""u8.ToArray();
+    private static readonly byte[] FailingTestBody = """[{"op":"test","path":"/Name","value":"not the name"},{"op":"replace","path":"/Department","value":"x"}]"""u8.ToArray();
+
+    private MockContext _mock = null!;
+    private EntityUpdates _updates = null!;
+    private EntityModel _contact = null!;
+    private StoredEntity _stored = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _mock = MockContext.Create(new MockServerOptions { ContractsDirectory = Inputs.ContractsDirectory, LogRequests = false });
+        _updates = new EntityUpdates(_mock);
+        _contact = _mock.Store.Models.Single(m => m.Resource == "Contact");
+        _stored = _mock.Store.Get(_contact, 1)!;
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _mock.Dispose();
+
+    [Benchmark(Description = "PATCH JSON Patch, 1 replace: parse body + update stored Contact")]
+    public int JsonPatch() =>
+        _updates.Patch(_contact, 1, _stored, PatchErrors.Parse(JsonNode.Parse(JsonPatchBody), _contact), null, null).Stored!.Utf8.Length;
+
+    [Benchmark(Description = "PATCH Merge Patch, 2 members: parse body + update stored Contact")]
+    public int MergePatch() =>
+        _updates.Patch(_contact, 1, _stored, null, JsonNode.Parse(MergePatchBody)!.AsObject(), null).Stored!.Utf8.Length;
+
+    [Benchmark(Description = "PATCH failing test → 409 refusal")]
+    public int FailingTest() =>
+        _updates.Patch(_contact, 1, _stored, PatchErrors.Parse(JsonNode.Parse(FailingTestBody), _contact), null, null).Refusal!.Status;
+
+    [Benchmark(Description = "PATCH stale If-Unmodified-Since → 412 refusal")]
+    public int Stale() =>
+        _updates.Patch(_contact, 1, _stored, PatchErrors.Parse(JsonNode.Parse(JsonPatchBody), _contact), null, DateTimeOffset.UnixEpoch).Refusal!.Status;
+
+    [Benchmark(Description = "$select=Name,Department: parse + project the stored bytes")]
+    public int Select() => SelectProjection.Parse("Name,Department", _contact)!.Apply(_stored).Utf8.Length;
+}
