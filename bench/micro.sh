@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The BenchmarkDotNet micro-benchmarks of the mock's hot path (patch parsing and application, merge conversion,
-# schema validation, serialization), allocations per operation included.
+# schema validation, $select projection, serialization, the server's own PATCH path), allocations per operation included.
 #   bench/micro.sh            full BenchmarkDotNet job (several minutes)
 #   bench/micro.sh --quick    short job, about a minute
 #   bench/micro.sh --dry      one call of each benchmark: proves they run
