@@ -45,9 +45,13 @@ contracts: ## Regenerate contracts/ (schemas, catalog, OpenAPI, fixtures) from c
 check-contracts: ## Fail when contracts/ differs from what contracts/source generates
 	$(DOTNET) run --project src/Contracts -c $(CONFIGURATION) -- check --source contracts/source --out contracts
 
+# The mock is published ReadyToRun (precompiled, so it answers sooner after start) for this machine's runtime.
+MOCK_DIR := .artifacts/mock
 .PHONY: mock
 mock: ## Build and start the mock server on http://$(HOST):$(PORT)
-	$(DOTNET) run --project src/MockServer -c $(CONFIGURATION) -- --host $(HOST) --port $(PORT)
+	@$(DOTNET) publish src/MockServer/ContractHarness.MockServer.csproj -c $(CONFIGURATION) --use-current-runtime --self-contained false \
+	  -p:PublishReadyToRun=true -o $(MOCK_DIR) -nologo -v quiet -clp:ErrorsOnly
+	@exec $(MOCK_DIR)/ContractHarness.MockServer --host $(HOST) --port $(PORT)
 
 # --- Pact: provider verification and the broker -------------------------------------------------------------
 PACT_CLI := node_modules/@pact-foundation/pact-cli-linux-x64/standalone/pact
