@@ -16,6 +16,8 @@ internal sealed class EntityModel
     /// <summary>The carrier property that holds the entity's links, when the schema has it.</summary>
     public const string LinksProperty = "_Links";
 
+    private readonly Lazy<IReadOnlyDictionary<string, byte[]>> _defaultValues;
+
     public EntityModel(IReadOnlyList<EndpointDefinition> endpoints, SchemaNode schema, string fixturePath)
     {
         var first = endpoints[0];
@@ -34,11 +36,11 @@ internal sealed class EntityModel
         ItemPrefix = Route[..brace];
         CollectionPath = ItemPrefix.TrimEnd('/');
         Links = new LinkWriter(this);
-        DefaultValues = schema.Properties.ToDictionary(p => p.Key, p => Json(SchemaDefaults.For(p.Value)), StringComparer.Ordinal);
+        _defaultValues = new(() => schema.Properties.ToDictionary(p => p.Key, p => Json(SchemaDefaults.For(p.Value)), StringComparer.Ordinal));
     }
 
-    /// <summary>Each top-level property's <see cref="SchemaDefaults">default</see> as JSON bytes, written once per route.</summary>
-    public IReadOnlyDictionary<string, byte[]> DefaultValues { get; }
+    /// <summary>Each top-level property's <see cref="SchemaDefaults">default</see> as JSON bytes, written once per route (on first use, off the start-up path).</summary>
+    public IReadOnlyDictionary<string, byte[]> DefaultValues => _defaultValues.Value;
 
     /// <summary>Writes this route's <c>_Links</c> for a request.</summary>
     public LinkWriter Links { get; }
