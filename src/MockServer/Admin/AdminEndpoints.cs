@@ -48,9 +48,7 @@ internal sealed class AdminEndpoints(MockContext mock)
             !string.IsNullOrEmpty(mock.Options.DataDirectory),
             [.. mock.Store.Models.Select(m => new EndpointModel(m.Route, m.Entity, m.PrimaryKey, mock.Routes.AllowFor(m).Split(", "), mock.Store.Count(m), m.FixtureId))])
             .ToUtf8Json();
-        context.Response.ContentType = EntityResponse.JsonContentType;
-        context.Response.ContentLength = bytes.Length;
-        return context.Response.Body.WriteAsync(bytes, context.RequestAborted).AsTask();
+        return WriteBytes(context, bytes);
     }
 
     private Task Reset(HttpContext context)
@@ -98,9 +96,14 @@ internal sealed class AdminEndpoints(MockContext mock)
         }
 
         var values = mock.ProviderStates.Apply(request);
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(values, AdminJsonContext.Default.JsonObject);
+        await WriteBytes(context, JsonSerializer.SerializeToUtf8Bytes(values, AdminJsonContext.Default.JsonObject));
+    }
+
+    private static Task WriteBytes(HttpContext context, byte[] json)
+    {
         context.Response.ContentType = EntityResponse.JsonContentType;
-        await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+        context.Response.ContentLength = json.Length;
+        return context.Response.Body.WriteAsync(json, context.RequestAborted).AsTask();
     }
 
     private static Task Write<T>(HttpContext context, T model, JsonTypeInfo<T> typeInfo)

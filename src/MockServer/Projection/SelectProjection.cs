@@ -19,13 +19,11 @@ internal sealed class SelectProjection
     private static readonly byte[] NullBytes = "null"u8.ToArray();
     private readonly SelectNode _root;
     private readonly EntityModel _model;
-    private readonly bool _wholePropertiesOnly;
 
     private SelectProjection(SelectNode root, EntityModel model)
     {
         _root = root;
         _model = model;
-        _wholePropertiesOnly = !root.HasPartialChildren;
     }
 
     /// <summary>Parses the query value; null when there is nothing to select (absent or blank).</summary>
@@ -75,46 +73,29 @@ internal sealed class SelectProjection
     }
 
     /// <summary>
-    /// The projected version of a stored entity: selected properties keep their stored bytes, nested selections are
-    /// re-read and trimmed, every other property takes its default's bytes. The stored entity is not touched.
+    /// The projected version of a stored entity, in one pass over its stored bytes: selected properties keep their
+    /// bytes, nested selections are re-read and trimmed, every other property takes its default's bytes. The stored
+    /// entity is not touched.
     /// </summary>
-    public StoredEntity Apply(StoredEntity entity)
+    public StoredEntity Apply(StoredEntity entity) =>
+        EntityWriter.Rewrite(entity, property => ValueFor(entity, property), _model, entity.LastUpdate);
+
+    /// <summary>The bytes the projection gives a property, or null to keep its stored value.</summary>
+    private byte[]? ValueFor(StoredEntity entity, PropertySpan property)
     {
-        if (_wholePropertiesOnly)
+        var name = property.Name;
+        if (string.Equals(name, _model.PrimaryKey, StringComparison.Ordinal) || name == EntityModel.LinksProperty)
         {
-            // Only whole properties selected: one pass over the stored bytes.
-            return EntityWriter.Rewrite(entity, property => IsKept(property.Name) ? null : DefaultOf(property.Name), _model, entity.LastUpdate);
+            return null;
         }
 
-        var trimmed = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
-        var defaults = new Dictionary<string, byte[]>(entity.Properties.Count, StringComparer.Ordinal);
-        foreach (var property in entity.Properties)
+        return _root.Find(name) switch
         {
-            var name = property.Name;
-            if (IsAlwaysKept(name))
-            {
-                continue;
-            }
-
-            var selected = _root.Find(name);
-            if (selected is null)
-            {
-                defaults[name] = DefaultOf(name);
-            }
-            else if (!selected.All)
-            {
-                trimmed[name] = Keep(entity.ReadValue(property), selected);
-            }
-        }
-
-        return EntityWriter.Merge(entity, trimmed, defaults, _model, entity.LastUpdate);
+            null => _model.DefaultValues.TryGetValue(name, out var value) ? value : NullBytes,
+            { All: true } => null,
+            var partly => EntityWriter.ValueBytes(Keep(entity.ReadValue(property), partly)),
+        };
     }
-
-    private bool IsAlwaysKept(string name) => string.Equals(name, _model.PrimaryKey, StringComparison.Ordinal) || name == EntityModel.LinksProperty;
-
-    private bool IsKept(string name) => IsAlwaysKept(name) || _root.Find(name) is not null;
-
-    private byte[] DefaultOf(string name) => _model.DefaultValues.TryGetValue(name, out var value) ? value : NullBytes;
 
     private static JsonNode? Keep(JsonNode? value, SelectNode selection)
     {
@@ -156,8 +137,5 @@ internal sealed class SelectProjection
             _children.TryGetValue(name, out var child) ? child : _children[name] = new SelectNode();
 
         public SelectNode? Find(string name) => _children.GetValueOrDefault(name);
-
-        /// <summary>True when some child is selected only in part (<c>a/b</c> without <c>a</c>).</summary>
-        public bool HasPartialChildren => _children.Values.Any(c => !c.All);
     }
 }

@@ -1,6 +1,3 @@
-using System.Buffers;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using ContractHarness.Contracts.Catalog;
 using ContractHarness.Contracts.Validation;
 using ContractHarness.MockServer.Http;
@@ -36,7 +33,7 @@ internal sealed class EntityModel
         ItemPrefix = Route[..brace];
         CollectionPath = ItemPrefix.TrimEnd('/');
         Links = new LinkWriter(this);
-        _defaultValues = new(() => schema.Properties.ToDictionary(p => p.Key, p => Json(SchemaDefaults.For(p.Value)), StringComparer.Ordinal));
+        _defaultValues = new(() => schema.Properties.ToDictionary(p => p.Key, p => EntityWriter.ValueBytes(SchemaDefaults.For(p.Value)), StringComparer.Ordinal));
     }
 
     /// <summary>Each top-level property's <see cref="SchemaDefaults">default</see> as JSON bytes, written once per route (on first use, off the start-up path).</summary>
@@ -83,20 +80,4 @@ internal sealed class EntityModel
         Endpoints.FirstOrDefault(e => string.Equals(e.Method, method, StringComparison.OrdinalIgnoreCase));
 
     public override string ToString() => Route;
-
-    private static byte[] Json(JsonNode? value)
-    {
-        if (value is null)
-        {
-            return "null"u8.ToArray();
-        }
-
-        var buffer = new ArrayBufferWriter<byte>(32);
-        using (var writer = new Utf8JsonWriter(buffer, EntityWriter.Options))
-        {
-            value.WriteTo(writer);
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
 }

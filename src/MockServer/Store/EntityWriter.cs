@@ -86,57 +86,45 @@ internal static class EntityWriter
     /// <summary>
     /// A new version with the same members in the same order, each keeping its stored name bytes and taking as its
     /// value the bytes <paramref name="replacement"/> gives for it (null: the stored value; <c>_Links</c> always keeps
-    /// its placeholder), assembled in one pass into an array of its exact length. For changes that touch many members
-    /// with ready-made bytes ($select).
+    /// its placeholder). For changes that touch many members with ready-made bytes ($select): no dictionary lookups
+    /// per member, and the new version is assembled once, as <see cref="Merge"/> assembles it.
     /// </summary>
     public static StoredEntity Rewrite(StoredEntity current, Func<PropertySpan, byte[]?> replacement, EntityModel model, DateTimeOffset lastUpdate)
     {
         var source = current.Utf8;
         var properties = current.Properties;
-        var values = new byte[]?[properties.Count];
-        var length = 2 + Math.Max(properties.Count - 1, 0); // braces and commas
+        var fragments = new Fragments(model);
+        var members = new Member[properties.Count];
         var previousEnd = 0;
         for (var i = 0; i < properties.Count; i++)
         {
             var property = properties[i];
-            // _Links keeps its stored placeholder (the response writes the request's own links there).
-            values[i] = model.HasLinks && property.Name == EntityModel.LinksProperty ? null : replacement(property);
-            length += property.Start - (previousEnd + 1) + (values[i]?.Length ?? property.End - property.Start);
+            var nameStart = previousEnd + 1;
             previousEnd = property.End;
+            var value = model.HasLinks && property.Name == EntityModel.LinksProperty ? null : replacement(property);
+            members[i] = value is null
+                ? new Member(property.Name, false, nameStart, property.Start, property.End)
+                : fragments.Raw(property.Name, source.AsSpan(nameStart, property.Start - nameStart), value);
         }
 
-        var utf8 = GC.AllocateUninitializedArray<byte>(length);
-        var spans = new PropertySpan[properties.Count];
-        int linksStart = -1, linksEnd = -1;
-        utf8[0] = (byte)'{';
-        var at = 1;
-        previousEnd = 0;
-        for (var i = 0; i < properties.Count; i++)
+        return Assemble(source, fragments.Written, members, model, lastUpdate);
+    }
+
+    /// <summary>A value as JSON bytes, written as the entities are (null as <c>null</c>).</summary>
+    public static byte[] ValueBytes(JsonNode? value)
+    {
+        if (value is null)
         {
-            var property = properties[i];
-            if (i > 0)
-            {
-                utf8[at++] = (byte)',';
-            }
-
-            var namePart = source.AsSpan(previousEnd + 1, property.Start - (previousEnd + 1));
-            namePart.CopyTo(utf8.AsSpan(at));
-            at += namePart.Length;
-            var value = values[i] ?? source.AsSpan(property.Start, property.End - property.Start);
-            value.CopyTo(utf8.AsSpan(at));
-            spans[i] = new PropertySpan(property.Name, at, at + value.Length);
-            if (model.HasLinks && property.Name == EntityModel.LinksProperty)
-            {
-                (linksStart, linksEnd) = (spans[i].Start, spans[i].End);
-            }
-
-            at += value.Length;
-            previousEnd = property.End;
+            return "null"u8.ToArray();
         }
 
-        utf8[at] = (byte)'}';
-        Debug.Assert(at + 1 == length, "the rewritten length is exact");
-        return new StoredEntity(utf8, linksStart, linksEnd, lastUpdate, spans);
+        var buffer = new ArrayBufferWriter<byte>(32);
+        using (var writer = new Utf8JsonWriter(buffer, Options))
+        {
+            value.WriteTo(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
     }
 
     private static StoredEntity Assemble(byte[] source, ReadOnlySpan<byte> fragments, ReadOnlySpan<Member> members, EntityModel model, DateTimeOffset stamp)
