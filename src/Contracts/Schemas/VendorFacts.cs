@@ -85,8 +85,8 @@ public sealed class VendorFacts
 
     private static void Replace((JsonObject Properties, string Name) property, JsonObject schema, string why)
     {
-        var description = property.Properties[property.Name]?["description"]?.GetValue<string>();
-        schema["description"] = description is null ? why : $"{description} {why}";
+        // the page's own description stays as it is; a property the pages do not describe says where its type comes from
+        schema["description"] = property.Properties[property.Name]?["description"]?.GetValue<string>() ?? why;
         property.Properties[property.Name] = schema;
     }
 }
