@@ -16,6 +16,7 @@ public static partial class DateTimeRule
     /// <summary>The schema pattern of a date-time: seconds, an optional fraction of up to 7 digits, no offset.</summary>
     public const string Pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,7})?$";
 
+    private static readonly string[] WrittenFormats = ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF"];
     private static readonly string[] OffsetFormats = ["yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK"];
 
     /// <summary>The schema of a date-time property: a string in the rule's form.</summary>
@@ -23,6 +24,13 @@ public static partial class DateTimeRule
 
     /// <summary>True when <paramref name="text"/> is written by the rule (no offset).</summary>
     public static bool IsMatch(string text) => Written().IsMatch(text);
+
+    /// <summary>
+    /// True when <paramref name="text"/> is written by the rule and names a real date and time: the mock's validator
+    /// checks this (stricter than the pattern alone, which lets <c>2024-13-45T25:00:00</c> through).
+    /// </summary>
+    public static bool IsValid(string text) =>
+        IsMatch(text) && DateTime.TryParseExact(text, WrittenFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
 
     /// <summary>
     /// The rule's form of a date-time that carries an offset (<c>Z</c> or <c>±hh:mm</c>): the same instant in UTC, without

@@ -179,7 +179,7 @@ internal sealed partial class SchemaValidator
     }
 
     private static bool MatchesPattern(SchemaNode node, string text) =>
-        node.PatternRegex?.IsMatch(text) ?? DateTimeRule.IsMatch(text);
+        node.PatternRegex?.IsMatch(text) ?? DateTimeRule.IsValid(text);
 
     /// <summary>Records an error (when collecting) and returns false.</summary>
     private bool Fail(string kind, string detail, bool bare = false)

@@ -44,11 +44,7 @@ public class VendorFactsTests
     [InlineData("""{"elements": {"TicketPriority.NonDates": {"type": "integer"}}}""", "the only element type supported")]
     public void AFactThatFitsNothing_StopsTheGenerator(string enums, string message)
     {
-        using var temp = new TempDirectory();
-        foreach (var page in RepoPaths.Pages)
-        {
-            File.Copy(page, temp.Combine(Path.GetFileName(page)));
-        }
+        using var temp = PagesOnly();
 
         File.WriteAllText(temp.Combine(VendorFacts.FileName), enums);
 
@@ -60,16 +56,24 @@ public class VendorFactsTests
     [Fact]
     public void WithoutTheFacts_ThePagesGiveOpenStrings()
     {
-        using var temp = new TempDirectory();
-        foreach (var page in RepoPaths.Pages)
-        {
-            File.Copy(page, temp.Combine(Path.GetFileName(page)));
-        }
+        using var temp = PagesOnly();
 
         var files = ContractGenerator.Generate(temp.Path);
 
         var type = JsonNode.Parse(files["schemas/Associate.schema.json"])!["properties"]!["Type"]!;
         type["enum"].Should().BeNull();
         JsonNode.Parse(files["fixtures/TicketEntity.json"])!["Priority"]!["NonDates"]!.AsArray().Should().HaveCount(2, "without the fact the sample's words stay");
+    }
+
+    /// <summary>A source folder with the five pages and no enums.json.</summary>
+    private static TempDirectory PagesOnly()
+    {
+        var temp = new TempDirectory();
+        foreach (var page in RepoPaths.Pages)
+        {
+            File.Copy(page, temp.Combine(Path.GetFileName(page)));
+        }
+
+        return temp;
     }
 }

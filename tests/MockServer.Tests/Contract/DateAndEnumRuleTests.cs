@@ -60,6 +60,7 @@ public sealed partial class DateAndEnumRuleTests(MockServerFixture fixture) : Mo
     [InlineData("application/merge-patch+json", """{"Priority":{"TicketRead":"Sometimes"}}""", "/Priority/TicketRead")]
     [InlineData("application/json-patch+json", """[{"op":"add","path":"/Priority/NonDates/-","value":"expedita"}]""", "/Priority/NonDates/0")]
     [InlineData("application/json-patch+json", """[{"op":"replace","path":"/Deadline","value":"yesterday"}]""", "/Deadline")]
+    [InlineData("application/merge-patch+json", """{"Deadline":"2024-13-45T25:00:00"}""", "/Deadline: the value is not a date-time as the API writes it")]
     public async Task Patch_OutsideTheRule_Is400NamingThePath_AndChangesNothing(string contentType, string body, string path)
     {
         var before = await GetTextAsync(Ticket);
