@@ -45,6 +45,11 @@ contracts: ## Regenerate contracts/ (schemas, catalog, OpenAPI, fixtures) from c
 check-contracts: ## Fail when contracts/ differs from what contracts/source generates
 	$(DOTNET) run --project src/Contracts -c $(CONFIGURATION) -- check --source contracts/source --out contracts
 
+VENDOR ?= contracts/vendor/superoffice-webapi-v1.swagger.json
+.PHONY: drift
+drift: ## Compare contracts/ with a vendor API description (VENDOR=swagger-or-openapi.json); fails on a type disagreement
+	$(DOTNET) run --project src/Contracts -c $(CONFIGURATION) -- drift --vendor "$(VENDOR)" --out contracts
+
 # The mock is published ReadyToRun (precompiled, so it answers sooner after start) for this machine's runtime.
 MOCK_DIR := .artifacts/mock
 .PHONY: mock

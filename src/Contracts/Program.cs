@@ -1,7 +1,8 @@
 using ContractHarness.Contracts.Generation;
 using ContractHarness.Contracts.Pages;
 
-// make contracts: `generate --source contracts/source --out contracts`; `check` exits 1 when contracts/ drifted.
+// make contracts: `generate --source contracts/source --out contracts`; `check` exits 1 when contracts/ drifted;
+// make drift: `drift --vendor FILE` exits 1 on a type disagreement with a vendor API description.
 var command = args.FirstOrDefault() ?? "help";
 string Option(string name, string fallback)
 {
@@ -28,8 +29,19 @@ try
 
             Console.WriteLine(drift.Count == 0 ? "contracts/ is up to date." : $"{drift.Count} files differ: run 'make contracts'.");
             return drift.Count == 0 ? 0 : 1;
+        case "drift":
+            var vendor = Option("--vendor", string.Empty);
+            if (vendor.Length == 0)
+            {
+                Console.Error.WriteLine("usage: ContractHarness.Contracts drift --vendor <swagger-or-openapi.json> [--out contracts]");
+                return 2;
+            }
+
+            var report = DriftReport.Compare(output, vendor);
+            Console.Write(report.Text);
+            return report.ExitCode;
         default:
-            Console.WriteLine("usage: ContractHarness.Contracts generate|check [--source contracts/source] [--out contracts]");
+            Console.WriteLine("usage: ContractHarness.Contracts generate|check [--source contracts/source] [--out contracts] | drift --vendor FILE [--out contracts]");
             return command is "help" or "--help" or "-h" ? 0 : 2;
     }
 }
@@ -37,4 +49,10 @@ catch (PageFormatException ex)
 {
     Console.Error.WriteLine($"error: {ex.Message}");
     return 1;
+}
+catch (Exception ex) when (ex is InvalidDataException or IOException or System.Text.Json.JsonException)
+{
+    // a broken enums.json, a vendor file that is missing or no API description: one line, no stack trace
+    Console.Error.WriteLine($"error: {ex.Message}");
+    return 2;
 }

@@ -33,12 +33,14 @@ public static class ContractGenerator
         }
 
         var schemas = SchemaSetBuilder.Build(pages, ReadCarrierNames(sourceDirectory));
+        VendorFacts.Read(sourceDirectory).ApplyTo(schemas);
         var catalog = CatalogBuilder.Build(schemas);
+        var fixtures = new FixtureValues(schemas);
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var entity in schemas.Entities)
         {
             files[$"schemas/{SchemaSet.FileName(entity.Name)}"] = Serialize(entity.Schema);
-            files[$"fixtures/{entity.Name}.json"] = Serialize(entity.Page.SampleResponse!.Body);
+            files[$"fixtures/{entity.Name}.json"] = Serialize(fixtures.From(entity));
         }
 
         foreach (var (name, schema) in schemas.Carriers)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ContractHarness.Contracts.Validation;
 
 namespace ContractHarness.Contracts.Schemas;
 
@@ -79,7 +80,7 @@ internal sealed class ShapeRenderer(SortedDictionary<string, JsonObject> carrier
         if (strings > 0)
         {
             alternatives.Add(strings == shapes.Sum(s => s.DateTimes)
-                ? new JsonObject { ["type"] = sawNull ? new JsonArray("string", "null") : "string", ["format"] = "date-time" }
+                ? new JsonObject { ["type"] = sawNull ? new JsonArray("string", "null") : "string", ["pattern"] = DateTimeRule.Pattern }
                 : Typed("string", nullable || sawNull));
         }
 

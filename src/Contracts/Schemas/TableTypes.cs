@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ContractHarness.Contracts.Validation;
 
 namespace ContractHarness.Contracts.Schemas;
 
@@ -24,7 +25,7 @@ internal static class TableTypes
         "int64" or "integer" => new JsonObject { ["type"] = "integer", ["format"] = "int64" },
         "double" or "decimal" or "float" or "number" => new JsonObject { ["type"] = "number", ["format"] = "double" },
         "bool" or "boolean" => new JsonObject { ["type"] = "boolean" },
-        "date-time" or "datetime" => new JsonObject { ["type"] = "string", ["format"] = "date-time" },
+        "date-time" or "datetime" => DateTimeRule.Schema(),
         "string" => new JsonObject { ["type"] = new JsonArray("string", "null") },
         _ => null,
     };

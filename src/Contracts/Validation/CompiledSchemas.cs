@@ -8,7 +8,7 @@ namespace ContractHarness.Contracts.Validation;
 /// <see cref="JsonNode"/> values without re-parsing (the mock server validates every update with it).
 /// Supports the draft-07 keywords the generator writes (<c>type</c>, <c>format</c>, <c>properties</c>,
 /// <c>required</c>, <c>additionalProperties</c>, <c>items</c>, <c>oneOf</c>, <c>anyOf</c>, <c>allOf</c>,
-/// <c>enum</c>, <c>const</c>, file <c>$ref</c>s) and rejects any other validation keyword when compiling, so a
+/// <c>enum</c>, <c>const</c>, <c>pattern</c>, file <c>$ref</c>s) and rejects any other validation keyword when compiling, so a
 /// schema it cannot check fully fails loudly instead of passing silently. <see cref="ContractSchemas"/>
 /// (NJsonSchema) stays the reference validator; this one is never more lenient for the keywords it accepts.
 /// </summary>
@@ -56,6 +56,11 @@ public sealed class CompiledSchemas
                     break;
                 case "format":
                     node.Format = value?.GetValue<string>();
+                    break;
+                case "pattern":
+                    node.Pattern = value!.GetValue<string>();
+                    node.PatternRegex = node.Pattern == DateTimeRule.Pattern ? null
+                        : new System.Text.RegularExpressions.Regex(node.Pattern, System.Text.RegularExpressions.RegexOptions.CultureInvariant);
                     break;
                 case "properties":
                     foreach (var (name, property) in value!.AsObject())

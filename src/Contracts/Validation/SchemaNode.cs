@@ -44,6 +44,14 @@ public sealed class SchemaNode
     /// <summary>The <c>format</c> keyword (<c>int32</c>, <c>double</c>, <c>date-time</c>, ...), or null.</summary>
     public string? Format { get; internal set; }
 
+    /// <summary>The <c>pattern</c> keyword, or null.</summary>
+    public string? Pattern { get; internal set; }
+
+    /// <summary>True for a date-time: the <see cref="DateTimeRule"/> pattern (or, in other schema sets, <c>format: date-time</c>).</summary>
+    public bool IsDateTime => Pattern == DateTimeRule.Pattern || Format == "date-time";
+
+    internal System.Text.RegularExpressions.Regex? PatternRegex { get; set; }
+
     /// <summary>The declared properties, in schema order.</summary>
     public IReadOnlyList<KeyValuePair<string, SchemaNode>> Properties => _properties;
 

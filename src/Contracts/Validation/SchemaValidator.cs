@@ -45,9 +45,9 @@ internal sealed partial class SchemaValidator
         }
 
         var valid = CheckFormat(node, value, kind);
-        if (node.Enum is { } allowed && !allowed.Any(a => JsonNode.DeepEquals(a, value)))
+        if (node.Enum is { } allowed && !IsMember(allowed, value))
         {
-            valid = Fail("NotInEnumeration", "the value is not one of the allowed values.");
+            valid = Fail("NotInEnumeration", $"{value?.ToJsonString() ?? "null"} is not one of {string.Join(", ", allowed.Select(a => a?.ToJsonString() ?? "null"))}.");
         }
 
         if (value is JsonObject obj)
@@ -154,8 +154,32 @@ internal sealed partial class SchemaValidator
             "date-time" when kind == SchemaTypes.String => IsDateTime(value!.GetValue<string>()),
             _ => true,
         };
-        return ok || Fail("FormatMismatch", $"the value is not a valid {node.Format}.");
+        if (!ok)
+        {
+            return Fail("FormatMismatch", $"the value is not a valid {node.Format}.");
+        }
+
+        return node.Pattern is null || kind != SchemaTypes.String || MatchesPattern(node, value!.GetValue<string>())
+            || Fail("PatternMismatch", node.Pattern == DateTimeRule.Pattern
+                ? "the value is not a date-time as the API writes it (yyyy-MM-ddTHH:mm:ss, no offset)."
+                : $"the value does not match the pattern {node.Pattern}.");
     }
+
+    private static bool IsMember(IReadOnlyList<JsonNode?> allowed, JsonNode? value)
+    {
+        foreach (var member in allowed)
+        {
+            if (JsonNode.DeepEquals(member, value))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool MatchesPattern(SchemaNode node, string text) =>
+        node.PatternRegex?.IsMatch(text) ?? DateTimeRule.IsValid(text);
 
     /// <summary>Records an error (when collecting) and returns false.</summary>
     private bool Fail(string kind, string detail, bool bare = false)

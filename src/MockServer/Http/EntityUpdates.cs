@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ContractHarness.Contracts.Validation;
 using ContractHarness.MockServer.Errors;
 using ContractHarness.MockServer.Hosting;
 using ContractHarness.MockServer.Patching;
@@ -139,9 +140,10 @@ internal sealed class EntityUpdates(MockContext mock)
         }
 
         var errors = new List<string>();
-        foreach (var (name, value) in changed)
+        foreach (var name in changed.Keys.ToArray())
         {
             model.Schema.TryGetProperty(name, out _, out var schema);
+            var value = changed[name] = DateTimeRule.Normalize(schema, changed[name]); // an offset becomes UTC without one
             errors.AddRange(schema.Validate(value, name).Select(e => e.Message));
         }
 

@@ -8,7 +8,7 @@ namespace ContractHarness.MockServer.Seeding;
 /// <summary>
 /// Generates entities from their schemas with Bogus, deterministically: the values of entity <c>id</c> depend only
 /// on the seed, the entity name and the id (never on the clock or on generation order). Values follow the
-/// schema's types and formats, with realistic text chosen by property name (<see cref="TextHeuristics"/>);
+/// schema's types, formats and enumerations, with realistic text chosen by property name (<see cref="TextHeuristics"/>);
 /// nested carriers are filled down to <see cref="MaxDepth"/>; carriers whose schema lists no properties get the
 /// SuperOffice list-item shape (<c>Id</c>, <c>Value</c>, <c>Tooltip</c>); <c>_Links</c> is left to the server.
 /// </summary>
@@ -85,9 +85,14 @@ internal sealed class SeedGenerator(int seed, int entityCount)
             return Array(name, value.Items, depth);
         }
 
+        if (value.Enum is { Count: > 0 } members)
+        {
+            return members[Faker.Random.Int(0, members.Count - 1)]?.DeepClone(); // the vendor's members, never a lorem word
+        }
+
         if ((types & SchemaTypes.String) != 0)
         {
-            return value.Format == "date-time" ? Date(name) : Text(name, parentName);
+            return value.IsDateTime ? Date(name) : Text(name, parentName);
         }
 
         if ((types & SchemaTypes.Integer) != 0 && (types & SchemaTypes.Number) == 0)

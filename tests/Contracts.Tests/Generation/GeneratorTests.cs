@@ -62,6 +62,15 @@ public class GeneratorTests
 
         fixture["ContactId"]!.GetValue<int>().Should().Be(66);
         fixture["Name"]!.GetValue<string>().Should().Be("Schuster-Reichel");
-        fixture["UpdatedDate"]!.GetValue<string>().Should().Be("2013-02-21T15:29:29.5607019+01:00");
+        fixture["UpdatedDate"]!.GetValue<string>().Should().Be("2013-02-21T14:29:29.5607019", "the page's 15:29:29.5607019+01:00 in UTC, without the offset");
+    }
+
+    [Fact]
+    public void Fixtures_DropSampleWordsWhereTheVendorTypesDateTimes()
+    {
+        var ticket = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Contracts, "fixtures", "TicketEntity.json")))!;
+
+        ticket["Priority"]!["NonDates"]!.AsArray().Should().BeEmpty("the page's sample holds 'expedita' and 'libero' where the API has date-times");
+        ticket["Priority"]!["MonStart"]!.GetValue<string>().Should().Be("2021-09-15T16:25:51.22194");
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ContractHarness.Contracts.Tests.Support;
+using ContractHarness.Contracts.Validation;
 
 namespace ContractHarness.Contracts.Tests.Schemas;
 
@@ -53,7 +54,7 @@ public class CarrierInferenceTests
         associate["Deleted"]!["type"]!.GetValue<string>().Should().Be("boolean");
 
         Schema("Sale")["properties"]!["Amount"]!["type"]!.GetValue<string>().Should().Be("number");
-        Schema("Sale")["properties"]!["SaleDate"]!["format"]!.GetValue<string>().Should().Be("date-time");
+        Schema("Sale")["properties"]!["SaleDate"]!["pattern"]!.GetValue<string>().Should().Be(DateTimeRule.Pattern);
         Schema("TableRight")["properties"]!.AsObject().Select(p => p.Key).Should().Equal("Mask", "Reason");
         Schema("FieldProperties")["additionalProperties"]!["$ref"]!.GetValue<string>().Should().Be("FieldProperty.schema.json");
         SchemaTableTests.RefOf(Schema("FieldProperty")["properties"]!["FieldRight"]!.AsObject()).Should().Be("FieldRight.schema.json");
