@@ -80,7 +80,7 @@ internal sealed class MatcherBodyBuilder(SchemaResolver resolver, SchemaMatcherO
         {
             case JsonValueKind.String:
                 var text = example.GetValue<string>();
-                var regex = shape?.Format switch
+                var regex = shape?.Pattern ?? shape?.Format switch
                 {
                     "date-time" => options.DateTimeRegex,
                     "date" => SchemaMatchers.IsoDateRegex,

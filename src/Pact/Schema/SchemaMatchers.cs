@@ -9,7 +9,8 @@ namespace ContractHarness.Pact.Schema;
 /// <list type="bullet">
 /// <item><c>integer</c> → <c>integer</c>; <c>number</c> → <c>number</c> (accepts <c>0</c> and <c>0.5</c> alike, as a
 /// double field may be serialised either way); <c>boolean</c> and <c>string</c> → <c>type</c>;</item>
-/// <item>strings with <c>format: date-time</c> → a regex for ISO 8601 date-times, with optional fraction and offset
+/// <item>strings with a <c>pattern</c> → a regex matcher on that pattern (the contracts' date-times carry one);
+/// otherwise strings with <c>format: date-time</c> → a regex for ISO 8601 date-times, with optional fraction and offset
 /// (<c>2026-11-22T10:00:00</c>, <c>2013-02-21T15:29:29.5607019+01:00</c>); <c>format: date</c> → a date regex;</item>
 /// <item>arrays → <c>type</c> with <c>min: 0</c> and the first example element (matched recursively) as the
 /// template for every element; objects → recursively, following <c>$ref</c>s; maps (<c>additionalProperties</c>

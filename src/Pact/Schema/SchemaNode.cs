@@ -7,13 +7,16 @@ internal sealed record SchemaNode(JsonNode? Node, string File);
 
 /// <summary>
 /// What matters of a schema for matching, after following <c>$ref</c>s and merging <c>oneOf</c>/<c>anyOf</c>/
-/// <c>allOf</c> branches: the JSON types it allows, its format, and where its children's schemas are.
+/// <c>allOf</c> branches: the JSON types it allows, its format and pattern, and where its children's schemas are.
 /// </summary>
 internal sealed class SchemaShape
 {
     public HashSet<string> Types { get; } = new(StringComparer.Ordinal);
 
     public string? Format { get; set; }
+
+    /// <summary>The schema's <c>pattern</c> (the contracts give date-times one instead of a format).</summary>
+    public string? Pattern { get; set; }
 
     public Dictionary<string, SchemaNode> Properties { get; } = new(StringComparer.Ordinal);
 

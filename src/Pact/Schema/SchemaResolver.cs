@@ -7,7 +7,7 @@ namespace ContractHarness.Pact.Schema;
 /// <see cref="SchemaShape"/>. Copes with <c>type</c> as a string or an array, <c>$ref</c> to a sibling file
 /// (<c>Associate.schema.json</c>), to a pointer (<c>#/definitions/X</c>) or both, <c>oneOf</c>/<c>anyOf</c>
 /// (a <c>null</c> branch plus a <c>$ref</c>), <c>allOf</c>, <c>items</c>, <c>additionalProperties</c> as a bool or a
-/// schema, and <c>format</c>.
+/// schema, <c>format</c> and <c>pattern</c>.
 /// </summary>
 internal sealed class SchemaResolver
 {
@@ -49,6 +49,11 @@ internal sealed class SchemaResolver
         if (node["format"] is JsonValue format && format.TryGetValue<string>(out var formatText))
         {
             shape.Format ??= formatText;
+        }
+
+        if (node["pattern"] is JsonValue pattern && pattern.TryGetValue<string>(out var patternText))
+        {
+            shape.Pattern ??= patternText;
         }
 
         if (node["properties"] is JsonObject properties)

@@ -60,6 +60,25 @@ public class SchemaMatchersTests : IDisposable
     }
 
     [Fact]
+    public void StringsWithAPattern_GetARegexOnThatPattern_BeforeTheirFormat()
+    {
+        const string NoOffset = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}$";
+        schemas.Write("ContactEntity.schema.json", $$$$"""
+            {"type":"object","properties":{
+               "UpdatedDate":{"type":"string","format":"date-time","pattern":"{{{{NoOffset}}}}"},
+               "Code":{"type":"string","pattern":"^[A-Z]{3}$"},
+               "CreatedDate":{"type":"string","pattern":"{{{{NoOffset}}}}"}}}
+            """);
+        var example = JsonNode.Parse("""{"UpdatedDate":"2026-11-22T10:00:00","Code":"NOK","CreatedDate":"2013-02-21T15:29:29+01:00"}""");
+
+        var body = SchemaMatchers.FromSchemaFile(schemas.ContactSchema, example)!;
+
+        ShouldBe(body["UpdatedDate"], Matcher("regex", "2026-11-22T10:00:00", ("regex", NoOffset)));
+        ShouldBe(body["Code"], Matcher("regex", "NOK", ("regex", "^[A-Z]{3}$")));
+        ShouldBe(body["CreatedDate"], Matcher("type", "2013-02-21T15:29:29+01:00"), "an example outside the pattern is matched by type, as with formats");
+    }
+
+    [Fact]
     public void Arrays_MatchByTypeWithMinZero_UsingTheFirstElementAsTemplate()
     {
         var body = Body();
