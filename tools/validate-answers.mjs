@@ -75,5 +75,6 @@ for await (const text of createInterface({ input: process.stdin, crlfDelay: Infi
   }
 }
 
-console.log(JSON.stringify(report));
-process.exit(report.failures.length > 0 ? 1 : 0);
+// exitCode, not exit(): a report larger than the pipe's buffer must be written out before Node ends.
+process.stdout.write(JSON.stringify(report) + '\n');
+process.exitCode = report.failures.length > 0 ? 1 : 0;
