@@ -79,7 +79,7 @@ public sealed class MockAnswersAgainstOpenApiTests(MockAnswersFixture fixture) :
     {
         var sample = fixture.Answers.First(a => a.Method == "GET" && a.Status == 200);
         var wrongType = sample.Body!.DeepClone().AsObject();
-        var (name, value) = wrongType.First(p => p.Value is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number);
+        var name = wrongType.First(p => p.Value is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.Number).Key;
         wrongType[name] = "not a number";
         var answers = new[]
         {
@@ -97,8 +97,7 @@ public sealed class MockAnswersAgainstOpenApiTests(MockAnswersFixture fixture) :
         failures[0]!["errors"]!.ToJsonString().Should().Contain($"/{name}").And.Contain("must be");
         failures[1]!["errors"]!.ToJsonString().Should().Contain("status 418 is not documented");
         failures[2]!["errors"]!.ToJsonString().Should().Contain("no body");
-        failures[3]!["errors"]!.ToJsonString().Should().Contain("required property");
-        value.Should().NotBeNull();
+        failures[3]!["errors"]!.ToJsonString().Should().Contain("required property", "an entity is not an error body");
     }
 
     /// <summary>The root causes among the reported errors that <paramref name="counted"/> selects, one line per failing answer.</summary>
