@@ -7,7 +7,7 @@ namespace ContractHarness.Contracts.Catalog;
 /// route (the real API has it, the mock serves it) has no page at all. The mock answers each of these with the
 /// error body; a 500 is a bug in the server, never an answer to a client's mistake, so it is not listed.
 /// </summary>
-public static class ServerStatuses
+internal static class ServerStatuses
 {
     private const string Unauthorized =
         "Unauthorized: neither an Authorization header (Basic, SoTicket or Bearer) nor an X-XSRF-TOKEN header. "
