@@ -11,12 +11,14 @@ PACT_FFI := node_modules/@pact-foundation/pact-core-linux-x64-glibc/prebuilds/li
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
 export DOTNET_NOLOGO := 1
 export PACT_DO_NOT_TRACK := true
+export REDOCLY_TELEMETRY := off
+export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 
 .PHONY: help
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-16s %s\n", $$1, $$2}'
 
-# The npm packages (Pact engine, pact CLI, OpenAPI validator) are pinned in package-lock.json.
+# The npm packages (Pact engine, pact CLI, OpenAPI validator, Redocly CLI, swagger-mock-validator, Ajv) are pinned in package-lock.json.
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@test -f $(PACT_FFI) || { echo "libpact_ffi.so missing after npm ci" >&2; exit 1; }
@@ -49,6 +51,17 @@ VENDOR ?= contracts/vendor/superoffice-webapi-v1.swagger.json
 .PHONY: drift
 drift: ## Compare contracts/ with a vendor API description (VENDOR=swagger-or-openapi.json); fails on a type disagreement
 	$(DOTNET) run --project src/Contracts -c $(CONFIGURATION) -- drift --vendor "$(VENDOR)" --out contracts
+
+OPENAPI := contracts/openapi.json
+PACT ?= contracts/pacts/SuperOfficeWebClient-SuperOfficeWebApi.json
+
+.PHONY: lint-openapi
+lint-openapi: tools ## Lint contracts/openapi.json with Redocly CLI (recommended rules, as tools/redocly.yaml decides)
+	node_modules/.bin/redocly lint --config tools/redocly.yaml $(OPENAPI)
+
+.PHONY: check-pact
+check-pact: tools ## Bi-directional check: the pact (PACT) against contracts/openapi.json, with swagger-mock-validator
+	node_modules/.bin/swagger-mock-validator $(OPENAPI) $(PACT)
 
 # The mock is published ReadyToRun (precompiled, so it answers sooner after start) for this machine's runtime.
 MOCK_DIR := .artifacts/mock

@@ -18,6 +18,8 @@ public static partial class CatalogBuilder
     {
         var primaryKey = PrimaryKey(page);
         var headers = page.RequestHeaders.Select(h => new HeaderDefinition(h.Name, h.Description)).ToList();
+        var resource = Resource(page);
+        var bodyKind = page.RequestBody.IsPatchDocument ? RequestBodyKind.Patch : RequestBodyKind.Entity;
         return new EndpointDefinition
         {
             Id = page.Id,
@@ -25,7 +27,7 @@ public static partial class CatalogBuilder
             Source = $"source/{page.FileName}",
             Method = page.Method,
             Route = page.Route,
-            Resource = Resource(page),
+            Resource = resource,
             Summary = page.Summary,
             PathParameters = page.PathParameters.Select(p => new ParameterDefinition(p.Name, p.Type, p.Description, p.Required)).ToList(),
             QueryParameters = page.QueryParameters.Select(p => new ParameterDefinition(p.Name, p.Type, p.Description, p.Required)).ToList(),
@@ -37,7 +39,7 @@ public static partial class CatalogBuilder
             PreconditionHeaders = page.Responses.SelectMany(r => ConditionalHeader().Matches(r.Description).Select(m => m.Value))
                 .Distinct(StringComparer.OrdinalIgnoreCase).ToList(),
             RequestBody = new RequestBodyDefinition(
-                page.RequestBody.IsPatchDocument ? RequestBodyKind.Patch : RequestBodyKind.Entity,
+                bodyKind,
                 page.RequestBody.Name,
                 page.RequestBody.Description,
                 MediaTypes(headers, "Content-Type") is { Count: > 0 } listed ? listed : MediaTypes(headers, "Accept")),
@@ -51,6 +53,8 @@ public static partial class CatalogBuilder
             FixtureId = page.SampleResponse?.Body?[primaryKey]?.GetValue<int>()
                 ?? throw new PageFormatException(page.FileName, page.SampleResponse?.Line ?? 1, $"the sample response has no integer '{primaryKey}'"),
             Responses = page.Responses.Select(r => new ResponseDefinition(r.Status, r.Description)).ToList(),
+            ServerResponses = ServerStatuses.ForUpdate(bodyKind, resource, page.Responses.Select(r => r.Status)),
+            ReadResponses = ServerStatuses.ForRead(resource, entity),
         };
     }
 

@@ -6,7 +6,8 @@ namespace ContractHarness.Contracts.Catalog;
 /// Reads <c>endpoints.json</c> with <see cref="JsonDocument"/> alone. The serializer reads the same file just as well,
 /// but setting it up for the catalog types (converters, metadata, their code) costs a process about 50 ms the first
 /// time, and the mock reads the catalog once, on its start-up path. What the serializer would accept, this accepts:
-/// camelCase names, unknown properties ignored, <c>updatedByField</c> and <c>comment</c> optional, everything else
+/// camelCase names, unknown properties ignored, <c>updatedByField</c>, <c>serverResponses</c>, <c>readResponses</c> and
+/// <c>comment</c> optional, everything else
 /// required; a problem is reported with its JSON path.
 /// </summary>
 internal static class CatalogReader
@@ -58,9 +59,13 @@ internal static class CatalogReader
             UpdatedByField = node.OptionalString("updatedByField"),
             Fixture = node.String("fixture"),
             FixtureId = node.Property("fixtureId").AsInt32(),
-            Responses = node.Property("responses").List(n => new ResponseDefinition(n.Object().Property("status").AsInt32(), n.String("description"))),
+            Responses = node.Property("responses").List(Response),
+            ServerResponses = node.OptionalList("serverResponses", Response),
+            ReadResponses = node.OptionalList("readResponses", Response),
         };
     }
+
+    private static ResponseDefinition Response(Node node) => new(node.Object().Property("status").AsInt32(), node.String("description"));
 
     private static ParameterDefinition Parameter(Node node)
     {
@@ -91,6 +96,9 @@ internal static class CatalogReader
 
         public string? OptionalString(string name) =>
             Value.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? new Node(value, $"{JsonPath}.{name}", File).AsString() : null;
+
+        public IReadOnlyList<T> OptionalList<T>(string name, Func<Node, T> item) =>
+            Value.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? new Node(value, $"{JsonPath}.{name}", File).List(item) : [];
 
         public string AsString() => Value.ValueKind == JsonValueKind.String ? Value.GetString()! : throw Problem("expected a string");
 

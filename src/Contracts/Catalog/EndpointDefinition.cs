@@ -39,7 +39,12 @@ public sealed record EndpointDefinition
     public required string Fixture { get; init; }
     /// <summary>Primary key of the sample entity.</summary>
     public required int FixtureId { get; init; }
+    /// <summary>The statuses the page lists: its documented outcomes, the ones a consumer contract covers.</summary>
     public required IReadOnlyList<ResponseDefinition> Responses { get; init; }
+    /// <summary>The other statuses the server answers to this operation (400, 401, 413, 415, ...), each with the error body; see <see cref="ServerStatuses"/>.</summary>
+    public IReadOnlyList<ResponseDefinition> ServerResponses { get; init; } = [];
+    /// <summary>The statuses of <c>GET</c> on the same route, which the real API and the mock serve though no page describes it.</summary>
+    public IReadOnlyList<ResponseDefinition> ReadResponses { get; init; } = [];
 }
 
 /// <summary>A path or query parameter.</summary>

@@ -4,30 +4,21 @@ using ContractHarness.Contracts.Schemas;
 
 namespace ContractHarness.Contracts.OpenApi;
 
-/// <summary>The operations: parameters, request bodies and responses of each catalog entry.</summary>
+/// <summary>The operations: parameters, request bodies and responses of each catalog entry, and the GET of its route.</summary>
 public static partial class OpenApiBuilder
 {
+    private const string LastModified = "Last-Modified";
+    private const string ETag = "ETag";
+    private const string CacheControl = "Cache-Control";
+    private const string WwwAuthenticate = "WWW-Authenticate";
+
     private static JsonObject Operation(EndpointDefinition endpoint, SchemaSet schemas, JsonObject components)
     {
-        var parameters = new JsonArray();
-        foreach (var p in endpoint.PathParameters)
-        {
-            parameters.Add(Parameter(p.Name, "path", p.Description, required: true, ParameterSchema(p.Type)));
-        }
-
-        foreach (var p in endpoint.QueryParameters)
-        {
-            parameters.Add(Parameter(p.Name, "query", p.Description, p.Required, ParameterSchema(p.Type)));
-        }
-
-        foreach (var h in endpoint.RequestHeaders.Where(h => !IsReservedHeader(h.Name)))
-        {
-            parameters.Add(Parameter(h.Name, "header", h.Description, required: false, new JsonObject { ["type"] = "string" }));
-        }
-
+        var parameters = new JsonArray([.. endpoint.PathParameters.Select(p => PathParameter(endpoint, p, p.Description))]);
+        AddQueryAndHeaderParameters(parameters, endpoint);
         foreach (var h in endpoint.PreconditionHeaders)
         {
-            parameters.Add(Parameter(h, "header", "An HTTP-date (RFC 7231). The update is refused with 412 when the entity changed after it.", required: false, new JsonObject { ["type"] = "string" }));
+            parameters.Add(Parameter(h, "header", "An HTTP-date (RFC 7231). The update is refused with 412 when the entity changed after it.", required: false, HttpDateSchema()));
         }
 
         return new JsonObject
@@ -38,10 +29,63 @@ public static partial class OpenApiBuilder
             ["tags"] = new JsonArray(endpoint.Resource),
             ["parameters"] = parameters,
             ["requestBody"] = RequestBody(endpoint, schemas, components),
-            ["responses"] = Responses(endpoint),
-            ["security"] = new JsonArray([.. SchemeNames(endpoint).Select(n => (JsonNode)new JsonObject { [n] = new JsonArray() })]),
+            ["responses"] = Responses(endpoint, endpoint.Responses.Concat(endpoint.ServerResponses)),
+            ["security"] = Security(endpoint),
         };
     }
+
+    /// <summary>
+    /// <c>GET</c> of the route, which no page describes: the id, <c>$select</c> and the language headers as the update
+    /// takes them, and the conditional headers of a read (<c>If-Modified-Since</c>, <c>If-None-Match</c>).
+    /// </summary>
+    private static JsonObject ReadOperation(EndpointDefinition endpoint)
+    {
+        var parameters = new JsonArray([.. endpoint.PathParameters.Select(p => PathParameter(endpoint, p, $"The {endpoint.Entity} id."))]);
+        AddQueryAndHeaderParameters(parameters, endpoint);
+        parameters.Add(Parameter("If-Modified-Since", "header", "An HTTP-date (RFC 7231). The answer is 304 without a body when the entity has not changed since.", required: false, HttpDateSchema()));
+        parameters.Add(Parameter("If-None-Match", "header", "Entity tags from earlier answers' ETag. The answer is 304 without a body when the entity's tag is among them.", required: false, new JsonObject { ["type"] = "string" }));
+        var id = endpoint.Id.Split('_')[0];
+        return new JsonObject
+        {
+            ["operationId"] = $"{id}_Get{endpoint.Entity}",
+            ["summary"] = $"GET {endpoint.Resource}/{{id}}",
+            ["description"] = $"Get a {endpoint.Entity} by id.",
+            ["tags"] = new JsonArray(endpoint.Resource),
+            ["parameters"] = parameters,
+            ["responses"] = Responses(endpoint, endpoint.ReadResponses),
+            ["security"] = Security(endpoint),
+        };
+    }
+
+    private static JsonObject PathParameter(EndpointDefinition endpoint, ParameterDefinition p, string description)
+    {
+        var parameter = Parameter(p.Name, "path", description, required: true, ParameterSchema(p.Type));
+        if (endpoint.PathParameters.Count == 1)
+        {
+            parameter["example"] = endpoint.FixtureId; // the page's sample entity, which the mock serves at this id
+        }
+
+        return parameter;
+    }
+
+    private static void AddQueryAndHeaderParameters(JsonArray parameters, EndpointDefinition endpoint)
+    {
+        foreach (var p in endpoint.QueryParameters)
+        {
+            parameters.Add(Parameter(p.Name, "query", p.Description, p.Required, ParameterSchema(p.Type)));
+        }
+
+        // Authorization and the headers that stand in for it are security schemes, not parameters.
+        foreach (var h in endpoint.RequestHeaders.Where(h => !IsReservedHeader(h.Name) && !endpoint.AlternativeAuthorizationHeaders.Contains(h.Name)))
+        {
+            parameters.Add(Parameter(h.Name, "header", h.Description, required: false, new JsonObject { ["type"] = "string" }));
+        }
+    }
+
+    private static JsonArray Security(EndpointDefinition endpoint) =>
+        new([.. SchemeNames(endpoint).Select(n => (JsonNode)new JsonObject { [n] = new JsonArray() })]);
+
+    private static JsonObject HttpDateSchema() => new() { ["type"] = "string", ["example"] = "Wed, 28 Sep 2022 19:18:10 GMT" };
 
     private static JsonObject RequestBody(EndpointDefinition endpoint, SchemaSet schemas, JsonObject components)
     {
@@ -94,20 +138,37 @@ public static partial class OpenApiBuilder
         return name;
     }
 
-    private static JsonObject Responses(EndpointDefinition endpoint)
+    /// <summary>
+    /// Each status with what comes with it: the entity and its cache headers for a 2xx, the headers alone for a 304,
+    /// the error body for every failure (with the challenge for a 401).
+    /// </summary>
+    private static JsonObject Responses(EndpointDefinition endpoint, IEnumerable<ResponseDefinition> statuses)
     {
         var responses = new JsonObject();
-        foreach (var response in endpoint.Responses.OrderBy(r => r.Status))
+        foreach (var response in statuses.OrderBy(r => r.Status))
         {
-            var schema = response.Status is >= 200 and < 300 ? endpoint.Entity : "Error";
-            responses[response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new JsonObject
+            var answer = new JsonObject { ["description"] = response.Description };
+            var headers = response.Status switch
             {
-                ["description"] = response.Description,
-                ["content"] = new JsonObject
+                >= 200 and < 300 or 304 => [LastModified, ETag, CacheControl],
+                401 => [WwwAuthenticate],
+                _ => Array.Empty<string>(),
+            };
+            if (headers.Length > 0)
+            {
+                answer["headers"] = new JsonObject([.. headers.Select(h => KeyValuePair.Create(h, (JsonNode?)new JsonObject { ["$ref"] = "#/components/headers/" + h }))]);
+            }
+
+            if (response.Status != 304)
+            {
+                var schema = response.Status is >= 200 and < 300 ? endpoint.Entity : "Error";
+                answer["content"] = new JsonObject
                 {
                     ["application/json"] = new JsonObject { ["schema"] = new JsonObject { ["$ref"] = OpenApiSchemas.ComponentPrefix + schema } },
-                },
-            };
+                };
+            }
+
+            responses[response.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)] = answer;
         }
 
         return responses;

@@ -8,8 +8,9 @@ internal static class OpenApiSchemas
     public const string ComponentPrefix = "#/components/schemas/";
 
     /// <summary>
-    /// Converts a schema: file <c>$ref</c>s point at components, <c>["x","null"]</c> types and <c>oneOf</c>/<c>anyOf</c>
-    /// with a null branch become <c>nullable: true</c>, and <c>$schema</c>/<c>$id</c> are dropped.
+    /// Converts a schema: file <c>$ref</c>s point at components, <c>["x","null"]</c> types become <c>nullable: true</c>,
+    /// a <c>oneOf</c>/<c>anyOf</c> with a null branch becomes an <c>anyOf</c> of its other branches and a schema of null
+    /// alone, and <c>$schema</c>/<c>$id</c> are dropped.
     /// </summary>
     public static JsonNode Convert(JsonNode? node)
     {
@@ -46,16 +47,13 @@ internal static class OpenApiSchemas
                     var kept = branches.Where(b => !IsNull(b)).Select(Convert).ToList();
                     if (kept.Count < branches.Count)
                     {
-                        result["nullable"] = true;
-                    }
-
-                    if (kept.Count == 1)
-                    {
-                        result["allOf"] = new JsonArray(kept[0]);
+                        // OpenAPI 3.0 has no null type, and 'nullable' means nothing without a 'type' beside it (tools
+                        // refuse it next to a bare reference): the null branch is kept as a schema of null alone.
+                        result["anyOf"] = new JsonArray([.. kept, NullOnly()]);
                     }
                     else
                     {
-                        result[key] = new JsonArray([.. kept]);
+                        result[key] = kept.Count == 1 ? new JsonArray(kept[0]) : new JsonArray([.. kept]);
                     }
 
                     break;
@@ -79,6 +77,9 @@ internal static class OpenApiSchemas
 
         return result;
     }
+
+    /// <summary>A schema only <c>null</c> matches, in OpenAPI 3.0 terms.</summary>
+    private static JsonObject NullOnly() => new() { ["type"] = "object", ["nullable"] = true, ["enum"] = new JsonArray((JsonNode?)null) };
 
     private static bool IsNull(JsonNode? branch) =>
         branch is JsonObject o && o.Count == 1 && o["type"] is JsonValue v && v.GetValue<string>() == "null";

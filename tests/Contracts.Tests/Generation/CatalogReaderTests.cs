@@ -37,6 +37,8 @@ public class CatalogReaderTests
         {
             root.Remove("comment");
             root["endpoints"]![0]!.AsObject().Remove("updatedByField");
+            root["endpoints"]![0]!.AsObject().Remove("serverResponses");
+            root["endpoints"]![0]!.AsObject().Remove("readResponses");
             root["endpoints"]![1]!["addedLater"] = "ignored";
         });
 
@@ -44,6 +46,9 @@ public class CatalogReaderTests
 
         loaded.Comment.Should().BeNull();
         loaded.Endpoints[0].UpdatedByField.Should().BeNull();
+        loaded.Endpoints[0].ServerResponses.Should().BeEmpty();
+        loaded.Endpoints[0].ReadResponses.Should().BeEmpty();
+        loaded.Endpoints[1].ServerResponses.Should().NotBeEmpty();
         loaded.Endpoints[1].UpdatedByField.Should().NotBeNull();
     }
 

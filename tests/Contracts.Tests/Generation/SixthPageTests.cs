@@ -142,9 +142,12 @@ public class SixthPageTests : IDisposable
         var document = JsonNode.Parse(File.ReadAllText(_temp.Combine("openapi.json")))!;
 
         document["paths"]!["/api/v1/Widget/{id}"]!["patch"]!["operationId"]!.GetValue<string>().Should().Be("v1WidgetEntity_PatchWidgetEntity");
+        document["paths"]!["/api/v1/Widget/{id}"]!["get"]!["operationId"]!.GetValue<string>().Should().Be("v1WidgetEntity_GetWidgetEntity");
         var (exitCode, output) = OpenApiValidator.Validate(_temp.Combine("openapi.json"));
         exitCode.Should().Be(0, output);
-        output.Should().Contain("6 operations");
+        output.Should().Contain("12 operations");
+        var (lintExit, lintOutput) = OpenApiValidator.Lint(_temp.Combine("openapi.json"));
+        lintExit.Should().Be(0, lintOutput);
     }
 
     [Fact]

@@ -1,34 +1,20 @@
-using System.Diagnostics;
+using ContractHarness.Tests.Shared;
 
 namespace ContractHarness.Contracts.Tests.Support;
 
-/// <summary>Runs tools/validate-openapi.mjs (swagger-parser, installed by the build's npm step) on a document.</summary>
+/// <summary>The npm tools that check an OpenAPI document: swagger-parser (tools/validate-openapi.mjs) and Redocly CLI's lint.</summary>
 internal static class OpenApiValidator
 {
     public static (int ExitCode, string Output) Validate(string documentPath)
     {
-        var script = Path.Combine(RepoPaths.Root, "tools", "validate-openapi.mjs");
-        var parser = Path.Combine(RepoPaths.Root, "node_modules", "@apidevtools", "swagger-parser");
-        if (!Directory.Exists(parser))
-        {
-            throw new InvalidOperationException($"swagger-parser is not installed at {parser}: run 'make test' (it runs npm ci) or 'npm ci'.");
-        }
+        var result = NodeTool.Script("validate-openapi.mjs", [documentPath]);
+        return (result.ExitCode, result.Output);
+    }
 
-        var start = new ProcessStartInfo("node", [script, documentPath])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepoPaths.Root,
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException("OpenAPI validation did not finish in 2 minutes.");
-        }
-
-        return (process.ExitCode, stdout.Result + stderr.Result);
+    /// <summary><c>redocly lint</c> with the rules of tools/redocly.yaml, as <c>make lint-openapi</c> runs it.</summary>
+    public static (int ExitCode, string Output) Lint(string documentPath)
+    {
+        var result = NodeTool.Bin("redocly", ["lint", "--config", RepoRoot.Combine("tools", "redocly.yaml"), documentPath]);
+        return (result.ExitCode, result.Output);
     }
 }
