@@ -31,6 +31,17 @@ internal static class MockErrors
         new(415, "Unsupported Media Type", "UnsupportedMediaTypeException",
             $"Content-Type '{contentType}' is not supported; send JSON (application/json, application/json-patch+json, application/merge-patch+json or text/json).");
 
+    public static MockHttpException AdminNeedsJson() =>
+        new(415, "Unsupported Media Type", "UnsupportedMediaTypeException",
+            "A change through /__admin needs Content-Type: application/json (with or without a body), which a page on another site cannot send without a CORS preflight.");
+
+    public static MockHttpException AdminUnauthorized() =>
+        new(401, "Unauthorized", "SoAuthenticationException",
+            "/__admin needs 'Authorization: Bearer <token>' with the token the mock was started with (--admin-token).")
+        {
+            Headers = [new("WWW-Authenticate", "Bearer realm=\"ContractHarness admin\"")],
+        };
+
     public static MockHttpException Unauthorized(string realm) =>
         new(401, "Unauthorized", "SoAuthenticationException",
             "Authentication required: send an Authorization header (Basic, SoTicket or Bearer) or an X-XSRF-TOKEN header.")

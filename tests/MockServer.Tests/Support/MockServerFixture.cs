@@ -26,7 +26,7 @@ public class MockServerFixture : IAsyncLifetime
     public async Task ResetAsync()
     {
         Clock.SetUtcNow(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
-        using var response = await Client.PostAsync("/__admin/reset", null);
+        using var response = await Client.PostAsync("/__admin/reset", AdminRequests.JsonBody);
         response.EnsureSuccessStatusCode();
     }
 
@@ -40,6 +40,12 @@ public class MockServerFixture : IAsyncLifetime
     protected virtual void Configure(MockServerOptions options)
     {
     }
+}
+
+/// <summary>What a test sends with an <c>/__admin</c> change that has no body: the JSON Content-Type the mock requires.</summary>
+public static class AdminRequests
+{
+    public static HttpContent JsonBody => new StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
 }
 
 /// <summary>A mock that requires authorization.</summary>
