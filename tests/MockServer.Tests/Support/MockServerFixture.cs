@@ -23,7 +23,7 @@ public class MockServerFixture : IAsyncLifetime
     }
 
     /// <summary>Resets the store to the seed and the clock to its start.</summary>
-    public async Task ResetAsync()
+    public virtual async Task ResetAsync()
     {
         Clock.SetUtcNow(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
         using var response = await Client.PostAsync("/__admin/reset", AdminRequests.JsonBody);
@@ -72,4 +72,30 @@ public sealed class ExtraCorsOriginFixture : MockServerFixture
 public sealed class SmallJournalFixture : MockServerFixture
 {
     protected override void Configure(MockServerOptions options) => options.JournalSize = 3;
+}
+
+/// <summary>A mock that answers one extra host name.</summary>
+public sealed class AllowedHostFixture : MockServerFixture
+{
+    public const string Host = "mock.test";
+
+    protected override void Configure(MockServerOptions options) => options.AllowedHosts = [Host];
+}
+
+/// <summary>A mock whose admin API needs a token.</summary>
+public sealed class AdminTokenFixture : MockServerFixture
+{
+    public const string Token = "s3cret-admin";
+
+    protected override void Configure(MockServerOptions options) => options.AdminToken = Token;
+
+    /// <summary>Resets with the token, as a client of this mock must.</summary>
+    public override async Task ResetAsync()
+    {
+        Clock.SetUtcNow(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/__admin/reset") { Content = AdminRequests.JsonBody };
+        request.Headers.Authorization = new("Bearer", Token);
+        using var response = await Client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+    }
 }
