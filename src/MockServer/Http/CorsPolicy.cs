@@ -14,7 +14,7 @@ internal sealed class CorsPolicy
     private static readonly HashSet<string> AllowedHeaders = new(StringComparer.OrdinalIgnoreCase)
     {
         "Authorization", "X-XSRF-TOKEN", "Content-Type", "Accept", "Accept-Language", "If-Unmodified-Since",
-        "If-Modified-Since", "If-None-Match", "X-Requested-With", "Cache-Control", "Pragma",
+        "If-Modified-Since", "If-None-Match", "If-Match", "X-Requested-With", "Cache-Control", "Pragma",
     };
 
     private static readonly HashSet<string> LoopbackHosts = new(StringComparer.OrdinalIgnoreCase) { "localhost", "127.0.0.1", "[::1]" };

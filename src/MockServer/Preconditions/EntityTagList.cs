@@ -3,14 +3,15 @@ using Microsoft.Extensions.Primitives;
 namespace ContractHarness.MockServer.Preconditions;
 
 /// <summary>
-/// The list of an <c>If-None-Match</c> header (RFC 9110 section 13.1.2): <c>*</c> or entity tags separated by commas,
-/// each <c>"opaque"</c> or weak <c>W/"opaque"</c>, compared weakly (the <c>W/</c> is ignored), without allocating.
-/// A malformed member matches nothing.
+/// The list of an <c>If-None-Match</c> or <c>If-Match</c> header (RFC 9110 sections 13.1.1, 13.1.2): <c>*</c> or entity
+/// tags separated by commas, each <c>"opaque"</c> or weak <c>W/"opaque"</c>, without allocating. If-None-Match
+/// compares weakly (the <c>W/</c> is ignored), If-Match strongly (a weak tag matches nothing). A malformed member
+/// matches nothing.
 /// </summary>
 internal static class EntityTagList
 {
     /// <summary>True when <paramref name="header"/> lists <paramref name="etag"/> (quoted) or is <c>*</c>.</summary>
-    public static bool MatchesWeakly(StringValues header, string etag)
+    public static bool Matches(StringValues header, string etag, bool weakly)
     {
         foreach (var value in header)
         {
@@ -27,6 +28,11 @@ internal static class EntityTagList
 
                 if (member.StartsWith("W/", StringComparison.Ordinal))
                 {
+                    if (!weakly)
+                    {
+                        continue;
+                    }
+
                     member = member[2..];
                 }
 

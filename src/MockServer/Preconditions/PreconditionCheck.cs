@@ -1,5 +1,6 @@
 using ContractHarness.MockServer.Errors;
 using ContractHarness.MockServer.Store;
+using Microsoft.Extensions.Primitives;
 
 namespace ContractHarness.MockServer.Preconditions;
 
@@ -14,13 +15,27 @@ internal static class PreconditionCheck
     public static DateTimeOffset? IfUnmodifiedSince(HttpRequest request) =>
         HttpDate.TryParse(request.Headers.IfUnmodifiedSince.ToString(), out var instant) ? instant : null;
 
-    /// <summary>The 412 to answer when the entity changed after <paramref name="ifUnmodifiedSince"/>, else null.</summary>
-    public static MockHttpException? Modified(EntityModel model, int id, StoredEntity current, DateTimeOffset? ifUnmodifiedSince) =>
-        ifUnmodifiedSince is { } since && current.LastUpdate > since
+    /// <summary>
+    /// The 412 to answer when <paramref name="ifMatch"/> (an <c>If-Match</c> header) does not list the current
+    /// version's tag, strongly compared; without one, when the entity changed after <paramref name="ifUnmodifiedSince"/>
+    /// (RFC 9110 section 13.2.2: If-Match, when present, decides alone). Null when the update may go ahead.
+    /// </summary>
+    public static MockHttpException? Modified(EntityModel model, int id, StoredEntity current, DateTimeOffset? ifUnmodifiedSince, StringValues ifMatch = default)
+    {
+        if (ifMatch.Count > 0)
+        {
+            return current.Tag is { } tag && EntityTagList.Matches(ifMatch, tag.ETag, weakly: false)
+                ? null
+                : new MockHttpException(412, $"{model.Resource} Changed Since If-Match", "SoPreconditionFailedException",
+                    $"{model.Entity} {id} is not the version If-Match names ({ifMatch}): its current ETag is {current.Tag?.ETag}.");
+        }
+
+        return ifUnmodifiedSince is { } since && current.LastUpdate > since
             ? MockErrors.PreconditionFailed(
                 model.Resource,
                 $"{model.Entity} {id} has changed since {HttpDate.Format(since)}: its {model.LastUpdateField} is {EntityStamp.Format(current.LastUpdate)} (UTC).")
             : null;
+    }
 
     /// <summary>
     /// True when a GET can answer 304. <c>If-None-Match</c>, when present, decides alone (RFC 9110 section 13.2.2):
@@ -35,7 +50,7 @@ internal static class PreconditionCheck
         var headers = request.Headers;
         if (headers.IfNoneMatch.Count > 0)
         {
-            return current.Tag is { } tag && EntityTagList.MatchesWeakly(headers.IfNoneMatch, tag.ETag);
+            return current.Tag is { } tag && EntityTagList.Matches(headers.IfNoneMatch, tag.ETag, weakly: true);
         }
 
         return headers.IfModifiedSince.Count > 0

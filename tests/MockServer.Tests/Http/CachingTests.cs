@@ -102,4 +102,23 @@ public sealed class CachingTests(MockServerFixture fixture) : MockServerTestBase
         response.StatusCode.Should().Be(HttpStatusCode.NotModified);
         current.Headers.GetValues("Access-Control-Expose-Headers").Single().Should().Contain("ETag");
     }
+
+    [Fact]
+    public async Task Update_IfMatchWithAnOldOrWeakTag_Is412AndChangesNothing_WithTheCurrentTagOrAStar_IsApplied()
+    {
+        var seed = (await GetAsync(Contact)).Headers.ETag!.Tag;
+        using var first = await PatchAsync(Contact, """{"Name":"first"}""", "application/merge-patch+json", ("If-Match", seed));
+        var current = first.Headers.ETag!.Tag;
+
+        using var stale = await PatchAsync(Contact, """{"Name":"stale"}""", "application/merge-patch+json", ("If-Match", seed));
+        using var weak = await PatchAsync(Contact, """{"Name":"weak"}""", "application/merge-patch+json", ("If-Match", "W/" + current));
+        var afterRefusals = await GetTextAsync(Contact);
+        using var star = await PatchAsync(Contact, """{"Name":"star"}""", "application/merge-patch+json", ("If-Match", "*"));
+
+        first.StatusCode.Should().Be(HttpStatusCode.OK);
+        await stale.ShouldBeErrorAsync(HttpStatusCode.PreconditionFailed);
+        await weak.ShouldBeErrorAsync(HttpStatusCode.PreconditionFailed);
+        afterRefusals.Should().Contain("\"first\"");
+        star.StatusCode.Should().Be(HttpStatusCode.OK);
+    }
 }
