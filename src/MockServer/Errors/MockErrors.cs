@@ -6,6 +6,9 @@ internal static class MockErrors
     public static MockHttpException BadRequest(string message, string reason = "Bad Request") =>
         new(400, reason, "ArgumentException", message);
 
+    /// <summary>A request Kestrel could not read: its framing (chunk sizes, lengths) or its headers are broken.</summary>
+    public static MockHttpException Unreadable(string detail) => BadRequest($"The request could not be read: {detail}");
+
     public static MockHttpException NotFound(string resource, string message) =>
         new(404, $"{resource} Not Found", "SoNotFoundException", message);
 

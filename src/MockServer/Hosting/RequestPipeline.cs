@@ -42,7 +42,7 @@ internal sealed class RequestPipeline(MockContext mock, RequestDelegate handler)
         {
             var mapped = error.StatusCode == StatusCodes.Status413PayloadTooLarge
                 ? MockErrors.PayloadTooLarge(mock.Options.MaxRequestBodyBytes)
-                : MockErrors.BadRequest($"The request could not be read: {error.Message}");
+                : MockErrors.Unreadable(error.Message);
             await ErrorBody.WriteAsync(context, mapped);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)

@@ -30,7 +30,7 @@ internal static class RequestBody
         {
             // Kestrel reports some framing garbage (a chunk size that overflows 64 bits) as a plain IOException
             // rather than a BadHttpRequestException (which RequestPipeline maps, 413 included): a client mistake all the same.
-            throw MockErrors.BadRequest($"The request body could not be read: {error.Message}", "Malformed Request Body");
+            throw MockErrors.Unreadable(error.Message);
         }
 
         UnicodeCheck.Demand(body);
