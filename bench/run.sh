@@ -210,7 +210,7 @@ say "mock ($VARIANT) on $HOST:$PORT_MOCK; wrk -t$THREADS -c$CONNECTIONS, warm-up
 start_server mock "$MOCK" "${MOCK_ARGS[@]}" --port "$PORT_MOCK"
 MOCK_PID=$SERVER_PID
 wait_health "$PORT_MOCK" 30 || { tail -20 "$RESULTS/$STAMP.mock.err" >&2; echo "bench/run.sh: the mock did not answer /__admin/health" >&2; exit 1; }
-curl -s -o /dev/null --max-time 5 -X POST "http://$HOST:$PORT_MOCK/__admin/reset" || true
+curl -s -o /dev/null --max-time 5 -X POST -H "Content-Type: application/json" "http://$HOST:$PORT_MOCK/__admin/reset" || true
 
 # The baseline serves exactly the bytes the mock answers: for Contact/1 as one buffer (the fixture when the mock
 # cannot answer), and, in its per-id variant, for each of Contact 1..100 (the ids the rounds rotate over).

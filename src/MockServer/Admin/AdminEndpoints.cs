@@ -9,14 +9,17 @@ namespace ContractHarness.MockServer.Admin;
 /// <summary>
 /// The admin API under the reserved <c>/__admin</c> prefix, dispatched before any entity route:
 /// <c>GET health</c>, <c>POST reset</c>, <c>GET</c>/<c>DELETE requests</c>, <c>GET</c>/<c>POST provider-states</c>.
-/// Admin requests need no authorization.
+/// Admin requests need no entity authorization; <see cref="AdminGuard"/> keeps other sites out of them.
 /// </summary>
 internal sealed class AdminEndpoints(MockContext mock)
 {
+    private readonly AdminGuard _guard = new(mock.Cors, mock.Options.AdminToken);
+
     public Task HandleAsync(HttpContext context, string subPath)
     {
         var method = context.Request.Method;
-        var (allow, handler) = subPath.ToLowerInvariant().TrimEnd('/') switch
+        var route = subPath.ToLowerInvariant().TrimEnd('/');
+        var (allow, handler) = route switch
         {
             "" => ("GET", (Func<HttpContext, Task>?)Index),
             "/health" => ("GET", Health),
@@ -29,6 +32,8 @@ internal sealed class AdminEndpoints(MockContext mock)
         {
             throw MockErrors.RouteNotFound(context.Request.Path);
         }
+
+        _guard.Demand(context.Request, isHealth: route == "/health");
 
         return allow!.Split(", ").Contains(method) ? handler(context) : throw MockErrors.MethodNotAllowed(method, context.Request.Path, allow);
     }

@@ -6,6 +6,9 @@ internal static class MockErrors
     public static MockHttpException BadRequest(string message, string reason = "Bad Request") =>
         new(400, reason, "ArgumentException", message);
 
+    /// <summary>A request Kestrel could not read: its framing (chunk sizes, lengths) or its headers are broken.</summary>
+    public static MockHttpException Unreadable(string detail) => BadRequest($"The request could not be read: {detail}");
+
     public static MockHttpException NotFound(string resource, string message) =>
         new(404, $"{resource} Not Found", "SoNotFoundException", message);
 
@@ -30,6 +33,17 @@ internal static class MockErrors
     public static MockHttpException UnsupportedMediaType(string contentType) =>
         new(415, "Unsupported Media Type", "UnsupportedMediaTypeException",
             $"Content-Type '{contentType}' is not supported; send JSON (application/json, application/json-patch+json, application/merge-patch+json or text/json).");
+
+    public static MockHttpException AdminNeedsJson() =>
+        new(415, "Unsupported Media Type", "UnsupportedMediaTypeException",
+            "A change through /__admin needs Content-Type: application/json (with or without a body), which a page on another site cannot send without a CORS preflight.");
+
+    public static MockHttpException AdminUnauthorized() =>
+        new(401, "Unauthorized", "SoAuthenticationException",
+            "/__admin needs 'Authorization: Bearer <token>' with the token the mock was started with (--admin-token).")
+        {
+            Headers = [new("WWW-Authenticate", "Bearer realm=\"ContractHarness admin\"")],
+        };
 
     public static MockHttpException Unauthorized(string realm) =>
         new(401, "Unauthorized", "SoAuthenticationException",

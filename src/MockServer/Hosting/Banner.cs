@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text;
 
 namespace ContractHarness.MockServer.Hosting;
@@ -18,11 +19,32 @@ internal static class Banner
         text.AppendLine($"  Admin: {server.Url}/__admin (health, reset, requests, provider-states)");
         text.Append($"  Seed {options.Seed}, {options.EntityCount} per entity; auth {(options.RequireAuth ? "required" : "optional")}; ");
         text.Append(options.DataDirectory is { Length: > 0 } data ? $"data kept in {Path.GetFullPath(data)}" : "data in memory");
+        if (Exposure(options, server.Port) is { } warning)
+        {
+            text.AppendLine().Append(warning);
+        }
+
         if (options.IgnorePreconditions)
         {
             text.Append("; TESTING AID: If-Unmodified-Since is ignored");
         }
 
         return text.ToString();
+    }
+
+    /// <summary>What a bind address other than loopback exposes, or null for loopback.</summary>
+    private static string? Exposure(MockServerOptions options, int port)
+    {
+        var host = options.Host.Trim().Trim('[', ']');
+        if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address)))
+        {
+            return null;
+        }
+
+        var where = host is "" or "*" or "+" or "0.0.0.0" or "::" ? "every network interface" : host;
+        return $"  WARNING: bound to {where}: anyone who can reach port {port} can read and change every entity"
+            + (options.RequireAuth ? " (with any Authorization header: credentials are not checked)" : " (no authorization required)")
+            + $" and {(string.IsNullOrEmpty(options.AdminToken) ? "use /__admin (reset, provider states) without a token; set --admin-token" : "use /__admin with the admin token")}."
+            + $" Host headers answered: loopback, the bound address(es){(options.AllowedHosts.Count > 0 ? $", {string.Join(", ", options.AllowedHosts)}" : " (add names with --allowed-hosts)")}.";
     }
 }

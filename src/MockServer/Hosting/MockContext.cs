@@ -20,6 +20,7 @@ internal sealed class MockContext : IDisposable
         Routes = new EntityRoutes(store.Models);
         Journal = new RequestJournal(Math.Max(options.JournalSize, 1));
         Cors = new CorsPolicy(options.CorsOrigins);
+        Hosts = new HostPolicy(options.Host, options.AllowedHosts);
         ProviderStates = new ProviderStates(store);
         Log = options.LogWriter ?? Console.Out;
         RequestLog = options.LogRequests ? new RequestLogWriter(Log) : null;
@@ -37,6 +38,8 @@ internal sealed class MockContext : IDisposable
 
     public CorsPolicy Cors { get; }
 
+    public HostPolicy Hosts { get; }
+
     public ProviderStates ProviderStates { get; }
 
     public TimeProvider Time => Options.TimeProvider;
@@ -50,7 +53,7 @@ internal sealed class MockContext : IDisposable
     {
         var (catalog, seed) = Load(options);
         var log = options.DataDirectory is { Length: > 0 } data ? new WriteAheadLog(data) : null;
-        return new MockContext(options, catalog, new EntityStore(seed, log));
+        return new MockContext(options, catalog, new EntityStore(seed, log, options.TimeProvider));
     }
 
     /// <summary>

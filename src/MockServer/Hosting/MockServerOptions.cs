@@ -36,6 +36,16 @@ public sealed class MockServerOptions
     /// </summary>
     public IList<string> CorsOrigins { get; set; } = [];
 
+    /// <summary>
+    /// Host names (of the <c>Host</c> header, any port) served besides loopback (<c>localhost</c>, <c>127.0.0.1</c>,
+    /// <c>[::1]</c>) and the bound address; <c>*</c> serves any. Other hosts get 421, which keeps a DNS-rebinding
+    /// page (an attacker's name resolving to this machine) from reading or changing the mock.
+    /// </summary>
+    public IList<string> AllowedHosts { get; set; } = [];
+
+    /// <summary>When set, every <c>/__admin</c> request except <c>GET health</c> needs <c>Authorization: Bearer</c> with this token.</summary>
+    public string? AdminToken { get; set; }
+
     /// <summary>A folder where accepted updates are kept across restarts; null keeps state in memory only.</summary>
     public string? DataDirectory { get; set; }
 

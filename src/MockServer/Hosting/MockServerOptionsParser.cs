@@ -22,7 +22,10 @@ public static class MockServerOptionsParser
         new("fixtures", "FIXTURES", "DIR", "Folder of sample entities replacing contracts/fixtures", (o, v) => o.FixturesDirectory = v),
         new("require-auth", "REQUIRE_AUTH", null, "Answer 401 without Authorization or X-XSRF-TOKEN", (o, v) => o.RequireAuth = Bool(v, "require-auth")),
         new("cors-origins", "CORS_ORIGINS", "LIST", "Extra browser origins, comma separated ('*' for all); loopback is always allowed",
-            (o, v) => o.CorsOrigins = [.. v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)]),
+            (o, v) => o.CorsOrigins = List(v)),
+        new("allowed-hosts", "ALLOWED_HOSTS", "LIST", "Extra Host names served, comma separated ('*' for any); loopback and the bound address always are",
+            (o, v) => o.AllowedHosts = List(v)),
+        new("admin-token", "ADMIN_TOKEN", "TOKEN", "Require 'Authorization: Bearer TOKEN' on /__admin (health excepted)", (o, v) => o.AdminToken = v),
         new("data", "DATA", "DIR", "Keep accepted updates in this folder across restarts", (o, v) => o.DataDirectory = v),
         new("journal-size", "JOURNAL_SIZE", "N", "Requests kept by GET /__admin/requests (default 1000)", (o, v) => o.JournalSize = Int(v, "journal-size")),
         new("log-requests", "LOG_REQUESTS", null, "Print one line per request (default true)", (o, v) => o.LogRequests = Bool(v, "log-requests")),
@@ -108,6 +111,8 @@ public static class MockServerOptionsParser
         options.Host = uri.Host;
         options.Port = uri.Port;
     }
+
+    private static string[] List(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static int Int(string value, string name) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number >= 0

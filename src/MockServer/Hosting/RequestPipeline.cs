@@ -6,6 +6,7 @@ namespace ContractHarness.MockServer.Hosting;
 /// <summary>
 /// What happens around every request, in one step rather than a chain of middleware:
 /// <list type="bullet">
+/// <item>a request for a host the mock does not answer gets 421 (<see cref="Http.HostPolicy"/>);</item>
 /// <item>the request is timed with the <see cref="TimeProvider"/> and recorded in the <see cref="RequestJournal"/>
 /// (except reads of the journal itself) just before the response starts, so a client that has its answer always
 /// finds the request in the journal;</item>
@@ -30,6 +31,7 @@ internal sealed class RequestPipeline(MockContext mock, RequestDelegate handler)
 
         try
         {
+            mock.Hosts.Demand(context.Request);
             await handler(context);
         }
         catch (MockHttpException error) when (!context.Response.HasStarted)
@@ -40,7 +42,7 @@ internal sealed class RequestPipeline(MockContext mock, RequestDelegate handler)
         {
             var mapped = error.StatusCode == StatusCodes.Status413PayloadTooLarge
                 ? MockErrors.PayloadTooLarge(mock.Options.MaxRequestBodyBytes)
-                : MockErrors.BadRequest($"The request could not be read: {error.Message}");
+                : MockErrors.Unreadable(error.Message);
             await ErrorBody.WriteAsync(context, mapped);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)

@@ -9,12 +9,12 @@ namespace ContractHarness.MockServer.Http;
 internal sealed class CorsPolicy
 {
     public const string AllowedMethods = "GET, HEAD, PATCH, PUT, POST, DELETE, OPTIONS";
-    public const string ExposedHeaders = "Last-Modified, WWW-Authenticate, Allow";
+    public const string ExposedHeaders = "Last-Modified, ETag, WWW-Authenticate, Allow";
 
     private static readonly HashSet<string> AllowedHeaders = new(StringComparer.OrdinalIgnoreCase)
     {
         "Authorization", "X-XSRF-TOKEN", "Content-Type", "Accept", "Accept-Language", "If-Unmodified-Since",
-        "If-Modified-Since", "X-Requested-With", "Cache-Control", "Pragma",
+        "If-Modified-Since", "If-None-Match", "If-Match", "X-Requested-With", "Cache-Control", "Pragma",
     };
 
     private static readonly HashSet<string> LoopbackHosts = new(StringComparer.OrdinalIgnoreCase) { "localhost", "127.0.0.1", "[::1]" };

@@ -55,7 +55,7 @@ internal sealed class EntityEndpoints(MockContext mock)
         if (PreconditionCheck.IsNotModified(context.Request, entity))
         {
             context.Response.StatusCode = StatusCodes.Status304NotModified;
-            context.Response.Headers.LastModified = entity.LastModified;
+            EntityResponse.WriteValidators(context.Response, entity);
             return Task.CompletedTask;
         }
 

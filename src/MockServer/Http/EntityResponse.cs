@@ -7,18 +7,34 @@ namespace ContractHarness.MockServer.Http;
 /// <summary>
 /// Writes an entity answer from its stored bytes, without re-serializing: the bytes before the <c>_Links</c> value,
 /// the links built for this request (<c>Self</c> and <c>Archive</c> as absolute URLs of the host the client
-/// called), and the bytes after it. With <c>$select</c>, the projection of a copy is written instead.
+/// called), and the bytes after it. With <c>$select</c>, the projection of a copy is written instead. Every entity
+/// answer carries the version's strong <c>ETag</c> and <c>Cache-Control: no-cache</c>, so a browser that keeps it
+/// asks again (with <c>If-None-Match</c>) before showing it.
 /// </summary>
 internal static class EntityResponse
 {
     public const string JsonContentType = "application/json; charset=utf-8";
+
+    private const string Revalidate = "no-cache";
+
+    /// <summary>The validators and caching rule of an answer about <paramref name="entity"/> (a 200 or a 304).</summary>
+    public static void WriteValidators(HttpResponse response, StoredEntity entity)
+    {
+        var headers = response.Headers;
+        headers.LastModified = entity.LastModified; // of the stored entity, whatever $select leaves out
+        headers.CacheControl = Revalidate;
+        if (entity.Tag is { } tag)
+        {
+            headers.ETag = tag.ETag;
+        }
+    }
 
     public static async Task WriteAsync(HttpContext context, EntityModel model, int id, StoredEntity entity, SelectProjection? select)
     {
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = JsonContentType;
-        response.Headers.LastModified = entity.LastModified; // of the stored entity, whatever $select leaves out
+        WriteValidators(response, entity);
         if (select is not null)
         {
             entity = select.Apply(entity);

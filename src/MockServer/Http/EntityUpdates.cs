@@ -7,12 +7,13 @@ using ContractHarness.MockServer.Patching;
 using ContractHarness.MockServer.Preconditions;
 using ContractHarness.MockServer.Projection;
 using ContractHarness.MockServer.Store;
+using Microsoft.Extensions.Primitives;
 
 namespace ContractHarness.MockServer.Http;
 
 /// <summary>
 /// PATCH and PUT: read and parse the body (outside any lock), then, under the entity's lock, check
-/// <c>If-Unmodified-Since</c>, apply the change to a private copy, bring it into shape, validate it against the
+/// <c>If-Match</c> or <c>If-Unmodified-Since</c>, apply the change to a private copy, bring it into shape, validate it against the
 /// schema, stamp it and store it. Any failure on the way leaves the stored entity exactly as it was.
 /// Choices where the pages are silent:
 /// <list type="bullet">
@@ -57,7 +58,8 @@ internal sealed class EntityUpdates(MockContext mock)
         }
 
         var since = PreconditionCheck.IfUnmodifiedSince(context.Request);
-        var outcome = mock.Store.Update(model, id, current => Patch(model, id, current, patch, merge, since))
+        var ifMatch = context.Request.Headers.IfMatch;
+        var outcome = mock.Store.Update(model, id, current => Patch(model, id, current, patch, merge, since, ifMatch))
             ?? throw EntityEndpoints.NotFound(model, id);
         await AnswerAsync(context, model, id, outcome, select);
     }
@@ -67,9 +69,10 @@ internal sealed class EntityUpdates(MockContext mock)
     /// version, or the refusal (412 for a stale <paramref name="since"/>, 409 for a failing <c>test</c>); a 400
     /// is thrown. Nothing is stored here.
     /// </summary>
-    internal ChangeOutcome Patch(EntityModel model, int id, StoredEntity current, JsonPatchDocument? patch, JsonObject? merge, DateTimeOffset? since)
+    internal ChangeOutcome Patch(
+        EntityModel model, int id, StoredEntity current, JsonPatchDocument? patch, JsonObject? merge, DateTimeOffset? since, StringValues ifMatch = default)
     {
-        if (Modified(model, id, current, since) is { } modified)
+        if (Modified(model, id, current, since, ifMatch) is { } modified)
         {
             return modified;
         }
@@ -102,9 +105,10 @@ internal sealed class EntityUpdates(MockContext mock)
         }
 
         var since = PreconditionCheck.IfUnmodifiedSince(context.Request);
+        var ifMatch = context.Request.Headers.IfMatch;
         var outcome = mock.Store.Update(model, id, current =>
         {
-            if (Modified(model, id, current, since) is { } modified)
+            if (Modified(model, id, current, since, ifMatch) is { } modified)
             {
                 return modified;
             }
@@ -122,8 +126,8 @@ internal sealed class EntityUpdates(MockContext mock)
             ? ErrorBody.WriteAsync(context, refusal)
             : EntityResponse.WriteAsync(context, model, id, outcome.Stored!, select);
 
-    private MockHttpException? Modified(EntityModel model, int id, StoredEntity current, DateTimeOffset? since) =>
-        mock.Options.IgnorePreconditions ? null : PreconditionCheck.Modified(model, id, current, since);
+    private MockHttpException? Modified(EntityModel model, int id, StoredEntity current, DateTimeOffset? since, StringValues ifMatch) =>
+        mock.Options.IgnorePreconditions ? null : PreconditionCheck.Modified(model, id, current, since, ifMatch);
 
     /// <summary>
     /// Validates the changed properties, checks the key, then sets the server's own values (the last-update stamp

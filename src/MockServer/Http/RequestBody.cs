@@ -14,11 +14,32 @@ internal static class RequestBody
 {
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
 
-    /// <summary>Reads the whole body (without a UTF-8 byte order mark, which some Windows clients send).</summary>
+    /// <summary>
+    /// Reads the whole body (without a UTF-8 byte order mark, which some Windows clients send) and refuses text that
+    /// is not Unicode (<see cref="UnicodeCheck"/>).
+    /// </summary>
     public static async Task<byte[]> ReadJsonAsync(HttpContext context, long limit)
     {
+        CheckMediaType(context.Request.ContentType);
+        byte[] body;
+        try
+        {
+            body = await ReadAsync(context, limit);
+        }
+        catch (IOException error) when (error is not BadHttpRequestException && !context.RequestAborted.IsCancellationRequested)
+        {
+            // Kestrel reports some framing garbage (a chunk size that overflows 64 bits) as a plain IOException
+            // rather than a BadHttpRequestException (which RequestPipeline maps, 413 included): a client mistake all the same.
+            throw MockErrors.Unreadable(error.Message);
+        }
+
+        UnicodeCheck.Demand(body);
+        return body;
+    }
+
+    private static async Task<byte[]> ReadAsync(HttpContext context, long limit)
+    {
         var request = context.Request;
-        CheckMediaType(request.ContentType);
         var reader = request.BodyReader;
         if (request.ContentLength > limit)
         {

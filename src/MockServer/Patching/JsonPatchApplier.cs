@@ -8,7 +8,8 @@ namespace ContractHarness.MockServer.Patching;
 internal static class JsonPatchApplier
 {
     private const int MaxShownLength = 200;
-    private static readonly JsonSerializerOptions MessageJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    // As deep as a body may nest (the parser allows 256 levels): the default of 64 made a deep `test` value a 500.
+    private static readonly JsonSerializerOptions MessageJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, MaxDepth = 512 };
 
     public static JsonNode? Apply(PatchOperation[] operations, JsonNode? root) =>
         TryApply(operations, root, out var error) is var result && error is null ? result : throw error;

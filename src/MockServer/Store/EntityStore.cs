@@ -15,13 +15,15 @@ internal sealed class EntityStore : IDisposable
     private readonly SeedData _seed;
     private readonly WriteAheadLog? _log;
     private readonly ReaderWriterLockSlim _resetGate = new(LockRecursionPolicy.NoRecursion);
+    private readonly VersionTags _tags;
     private volatile Dictionary<EntityModel, ConcurrentDictionary<int, EntitySlot>> _tables;
 
-    public EntityStore(SeedData seed, WriteAheadLog? log)
+    public EntityStore(SeedData seed, WriteAheadLog? log, TimeProvider time)
     {
         _seed = seed;
         _log = log;
-        _tables = Fresh(seed);
+        _tags = new VersionTags(time);
+        _tables = Fresh(seed, _tags);
         if (log is not null)
         {
             foreach (var (route, id, utf8) in log.Replay())
@@ -29,7 +31,7 @@ internal sealed class EntityStore : IDisposable
                 if (seed.Models.FirstOrDefault(m => m.Route == route) is { } model)
                 {
                     var value = utf8 is null ? null : EntityWriter.Write(StoredEntityJson.Parse(utf8), model);
-                    _tables[model].AddOrUpdate(id, _ => new EntitySlot(value), (_, slot) => { slot.Current = value; return slot; });
+                    _tables[model].AddOrUpdate(id, _ => new EntitySlot(_tags, value), (_, slot) => { slot.Current = value; return slot; });
                 }
             }
         }
@@ -73,6 +75,7 @@ internal sealed class EntityStore : IDisposable
                 {
                     _log?.Append(model.Route, id, next.Utf8);
                     slot.Current = next;
+                    outcome = slot.Current!; // as stored, with its tag
                 }
 
                 return outcome;
@@ -90,7 +93,7 @@ internal sealed class EntityStore : IDisposable
         _resetGate.EnterReadLock();
         try
         {
-            var slot = _tables[model].GetOrAdd(id, _ => new EntitySlot((StoredEntity?)null));
+            var slot = _tables[model].GetOrAdd(id, _ => new EntitySlot(_tags, (StoredEntity?)null));
             lock (slot.Gate)
             {
                 _log?.Append(model.Route, id, value?.Utf8);
@@ -110,7 +113,7 @@ internal sealed class EntityStore : IDisposable
         try
         {
             _log?.Clear();
-            _tables = Fresh(_seed);
+            _tables = Fresh(_seed, _tags);
         }
         finally
         {
@@ -124,10 +127,10 @@ internal sealed class EntityStore : IDisposable
         _resetGate.Dispose();
     }
 
-    private static Dictionary<EntityModel, ConcurrentDictionary<int, EntitySlot>> Fresh(SeedData seed) =>
+    private static Dictionary<EntityModel, ConcurrentDictionary<int, EntitySlot>> Fresh(SeedData seed, VersionTags tags) =>
         seed.Models.ToDictionary(
             m => m,
-            m => new ConcurrentDictionary<int, EntitySlot>(seed.Entities(m).Select(e => KeyValuePair.Create(e.Key, new EntitySlot(e.Value)))));
+            m => new ConcurrentDictionary<int, EntitySlot>(seed.Entities(m).Select(e => KeyValuePair.Create(e.Key, new EntitySlot(tags, e.Value)))));
 
     /// <summary>Generates every pending seed version now (the command line does it in the background after start-up).</summary>
     public void Materialize()

@@ -21,7 +21,25 @@ internal sealed class StoredEntity
         LastModified = HttpDate.Format(LastUpdate);
     }
 
+    /// <summary>The same bytes, named as the version a store holds (an entity is shared by stores and resets, its tag is not).</summary>
+    private StoredEntity(StoredEntity entity, VersionTag tag)
+    {
+        Utf8 = entity.Utf8;
+        LinksStart = entity.LinksStart;
+        LinksEnd = entity.LinksEnd;
+        Properties = entity.Properties;
+        LastUpdate = entity.LastUpdate;
+        LastModified = entity.LastModified;
+        Tag = tag;
+    }
+
     public byte[] Utf8 { get; }
+
+    /// <summary>The version's tag in the store that holds it; null for a version not stored (yet).</summary>
+    public VersionTag? Tag { get; }
+
+    /// <summary>This version as the store holds it, under <paramref name="tag"/>.</summary>
+    public StoredEntity Tagged(VersionTag tag) => new(this, tag);
 
     /// <summary>Offset of the <c>_Links</c> value in <see cref="Utf8"/>, or -1.</summary>
     public int LinksStart { get; }

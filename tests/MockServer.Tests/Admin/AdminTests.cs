@@ -48,7 +48,7 @@ public sealed class AdminTests(MockServerFixture fixture) : MockServerTestBase<M
         (await PatchAsync("/api/v1/Contact/66", """[{"op":"replace","path":"/Name","value":"x"}]""")).StatusCode.Should().Be(HttpStatusCode.OK);
         (await ProviderState("setup", "Contact 5 does not exist")).StatusCode.Should().Be(HttpStatusCode.OK);
 
-        using var reset = await Client.PostAsync("/__admin/reset", null);
+        using var reset = await Client.PostAsync("/__admin/reset", AdminRequests.JsonBody);
 
         reset.StatusCode.Should().Be(HttpStatusCode.OK);
         (await GetTextAsync("/api/v1/Contact/66")).Should().Be(seeded);

@@ -22,6 +22,22 @@ public sealed class OptionsParserTests
     }
 
     [Fact]
+    public void Parse_AllowedHostsAndAdminToken_FromTheEnvironmentAndTheCommandLine()
+    {
+        var environment = new Hashtable { ["CONTRACTHARNESS_ALLOWED_HOSTS"] = "mock.test, other.test", ["CONTRACTHARNESS_ADMIN_TOKEN"] = "from-env" };
+
+        var fromEnvironment = MockServerOptionsParser.Parse([], environment);
+        var fromCommandLine = MockServerOptionsParser.Parse(["--allowed-hosts", "*", "--admin-token=t0ken"], environment);
+
+        fromEnvironment.AllowedHosts.Should().Equal("mock.test", "other.test");
+        fromEnvironment.AdminToken.Should().Be("from-env");
+        fromCommandLine.AllowedHosts.Should().Equal("*");
+        fromCommandLine.AdminToken.Should().Be("t0ken");
+        MockServerOptionsParser.Parse([], NoEnvironment).AllowedHosts.Should().BeEmpty();
+        MockServerOptionsParser.Help().Should().Contain("--allowed-hosts LIST").And.Contain("CONTRACTHARNESS_ADMIN_TOKEN");
+    }
+
+    [Fact]
     public void Parse_EveryOption_FromTheCommandLine()
     {
         var options = MockServerOptionsParser.Parse(

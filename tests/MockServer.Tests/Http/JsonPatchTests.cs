@@ -364,4 +364,18 @@ public sealed class JsonPatchTests(MockServerFixture fixture) : MockServerTestBa
         last.ContainsKey("Value").Should().BeTrue();
         JsonNode.DeepEquals(last["Value"], JsonValue.Create("x@example.com")).Should().BeTrue();
     }
+
+    [Theory]
+    [InlineData(65)]
+    [InlineData(250)]
+    public async Task Test_WithADeeplyNestedValue_Is409AndChangesNothing(int depth)
+    {
+        var before = await GetTextAsync(Contact);
+        var value = new string('[', depth) + new string(']', depth);
+
+        using var response = await PatchAsync(Contact, $$"""[{"op":"test","path":"/Department","value":{{value}}}]""");
+
+        await response.ShouldBeErrorAsync(HttpStatusCode.Conflict);
+        (await GetTextAsync(Contact)).Should().Be(before);
+    }
 }

@@ -62,7 +62,7 @@ public sealed class RestartTests : IDisposable
         {
             await PatchNameAsync(first, "Before Reset");
             using var client = new HttpClient { BaseAddress = first.BaseAddress };
-            (await client.PostAsync("/__admin/reset", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+            (await client.PostAsync("/__admin/reset", AdminRequests.JsonBody)).StatusCode.Should().Be(HttpStatusCode.OK);
         }
 
         await using var second = await StartAsync(_data);

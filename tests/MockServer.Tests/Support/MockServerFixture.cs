@@ -23,10 +23,10 @@ public class MockServerFixture : IAsyncLifetime
     }
 
     /// <summary>Resets the store to the seed and the clock to its start.</summary>
-    public async Task ResetAsync()
+    public virtual async Task ResetAsync()
     {
         Clock.SetUtcNow(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
-        using var response = await Client.PostAsync("/__admin/reset", null);
+        using var response = await Client.PostAsync("/__admin/reset", AdminRequests.JsonBody);
         response.EnsureSuccessStatusCode();
     }
 
@@ -40,6 +40,12 @@ public class MockServerFixture : IAsyncLifetime
     protected virtual void Configure(MockServerOptions options)
     {
     }
+}
+
+/// <summary>What a test sends with an <c>/__admin</c> change that has no body: the JSON Content-Type the mock requires.</summary>
+public static class AdminRequests
+{
+    public static HttpContent JsonBody => new StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
 }
 
 /// <summary>A mock that requires authorization.</summary>
@@ -66,4 +72,30 @@ public sealed class ExtraCorsOriginFixture : MockServerFixture
 public sealed class SmallJournalFixture : MockServerFixture
 {
     protected override void Configure(MockServerOptions options) => options.JournalSize = 3;
+}
+
+/// <summary>A mock that answers one extra host name.</summary>
+public sealed class AllowedHostFixture : MockServerFixture
+{
+    public const string Host = "mock.test";
+
+    protected override void Configure(MockServerOptions options) => options.AllowedHosts = [Host];
+}
+
+/// <summary>A mock whose admin API needs a token.</summary>
+public sealed class AdminTokenFixture : MockServerFixture
+{
+    public const string Token = "s3cret-admin";
+
+    protected override void Configure(MockServerOptions options) => options.AdminToken = Token;
+
+    /// <summary>Resets with the token, as a client of this mock must.</summary>
+    public override async Task ResetAsync()
+    {
+        Clock.SetUtcNow(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/__admin/reset") { Content = AdminRequests.JsonBody };
+        request.Headers.Authorization = new("Bearer", Token);
+        using var response = await Client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+    }
 }

@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
+using ContractHarness.MockServer.Errors;
+
+namespace ContractHarness.MockServer.Http;
+
+/// <summary>
+/// Which <c>Host</c> headers the mock answers: the loopback names (<c>localhost</c>, <c>127.0.0.1</c>, <c>[::1]</c>),
+/// the address it is bound to (every address of this machine when bound to <c>0.0.0.0</c> or <c>::</c>), the
+/// configured extra names, with any port; <c>*</c> answers every host. A page on an attacker's name that resolves to
+/// this machine (DNS rebinding) is same-origin with the mock for the browser, so CORS cannot stop it: only the Host
+/// header tells it apart. The refusal is a <c>421 Misdirected Request</c> (RFC 9110 section 15.5.20: this server will
+/// not answer for that authority) rather than a 400, as nothing in the request's syntax is wrong. A request without
+/// a Host header (HTTP/1.0) cannot come from a browser and is answered.
+/// </summary>
+internal sealed class HostPolicy
+{
+    private readonly HashSet<string> _hosts = new(StringComparer.OrdinalIgnoreCase) { "localhost", "127.0.0.1", "[::1]" };
+    private readonly bool _any;
+
+    // The last Host header value that was allowed: clients send the same one on every request, so the hot path is
+    // one string comparison instead of a split and a lookup.
+    private volatile string? _lastAllowed;
+
+    public HostPolicy(string boundAddress, IEnumerable<string> allowedHosts)
+    {
+        foreach (var host in allowedHosts.Select(h => h.Trim()).Where(h => h.Length > 0))
+        {
+            _any |= host == "*";
+            _hosts.Add(host);
+        }
+
+        if (IPAddress.TryParse(boundAddress.Trim().Trim('[', ']'), out var bound) && !bound.Equals(IPAddress.Any) && !bound.Equals(IPAddress.IPv6Any))
+        {
+            _hosts.Add(Name(bound));
+        }
+        else if (!_any && !boundAddress.Trim().Equals("localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            foreach (var address in MachineAddresses())
+            {
+                _hosts.Add(Name(address));
+            }
+        }
+    }
+
+    /// <summary>Throws the 421 for a Host header the mock does not answer.</summary>
+    public void Demand(HttpRequest request)
+    {
+        var raw = request.Headers.Host.ToString();
+        if (_any || raw.Length == 0 || ReferenceEquals(raw, _lastAllowed) || raw == _lastAllowed)
+        {
+            return;
+        }
+
+        var host = request.Host.Host;
+        if (!_hosts.Contains(host) && !_hosts.Contains(host.TrimEnd('.')))
+        {
+            throw new MockHttpException(
+                StatusCodes.Status421MisdirectedRequest, "Misdirected Request", "ArgumentException",
+                $"This mock does not answer for the host '{host}' (only loopback, its bound address and --allowed-hosts): start it with --allowed-hosts {host} to allow it.");
+        }
+
+        _lastAllowed = raw;
+    }
+
+    private static string Name(IPAddress address) => address.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString();
+
+    private static IEnumerable<IPAddress> MachineAddresses()
+    {
+        try
+        {
+            return [.. NetworkInterface.GetAllNetworkInterfaces().SelectMany(n => n.GetIPProperties().UnicastAddresses).Select(u => u.Address)];
+        }
+        catch (NetworkInformationException)
+        {
+            return [];
+        }
+    }
+}
