@@ -34,13 +34,17 @@ internal sealed record FuzzCase(
     JsonNode? CheckValue = null,
     int? RefuseWith = null)
 {
+    /// <summary>An update sent (to the same entity) before the case, for cases about what a stored value does later.</summary>
+    public byte[]? Setup { get; init; }
+
     /// <summary>The entity's URL, which the oracle GETs before and after.</summary>
     public string EntityPath => Target.Prefix + Id;
 
     /// <summary>A copy-paste reproduction: method, path, headers and the body with non-ASCII bytes as \xNN.</summary>
     public string Describe(int maxBody = 400)
     {
-        var text = new StringBuilder($"{Method} {Shorten(Path, 160)}");
+        var text = new StringBuilder(Setup is null ? string.Empty : $"after {Target.Endpoint.Method} {EntityPath} ({JsonPatchType}) {Shorten(Printable(Setup, maxBody), maxBody)}, then ");
+        text.Append($"{Method} {Shorten(Path, 160)}");
         if (ContentType is not null)
         {
             text.Append($" | Content-Type: {ContentType}");
@@ -58,6 +62,9 @@ internal sealed record FuzzCase(
 
         return text.ToString();
     }
+
+    /// <summary>Setups are JSON Patch documents.</summary>
+    public const string JsonPatchType = "application/json-patch+json";
 
     private static string Shorten(string text, int max) => text.Length <= max ? text : text[..max] + "...";
 

@@ -11,12 +11,15 @@ internal static partial class FuzzCategories
 {
     public const string DefectUnicode = "(a) text that is not Unicode answers 500 or is stored as U+FFFD";
 
+    public const string DefectDeepTest =
+        "(e) a `test` over a stored value nested deeper than 64 levels (which the mock accepts, up to 256) answers 500 'CurrentDepth (64) is equal to or larger than the maximum allowed depth of 64'";
+
     public static IReadOnlyList<FuzzCategory> All { get; } =
     [
         new("malformed-json", string.Empty, MalformedJson),
         new("invalid-utf8", DefectUnicode, InvalidUtf8),
         new("lone-surrogate", DefectUnicode, LoneSurrogate),
-        new("deep-nesting", string.Empty, DeepNesting),
+        new("deep-nesting", DefectDeepTest, DeepNesting),
         new("odd-numbers", string.Empty, OddNumbers),
         new("wrong-type", string.Empty, WrongType),
         new("bad-path", string.Empty, BadPath),
@@ -88,6 +91,11 @@ internal static partial class FuzzCategories
     {
         var depth = c.Pick(Depths);
         var nested = RawJson.Nested(depth, c.Coin());
+        if (!c.Target.TakesEntity && c.Random.Next(5) == 0)
+        {
+            return TestOverDeepValue(c);
+        }
+
         return c.Random.Next(4) switch
         {
             0 => Either(c, c.Edit(c.Property(c.Target.Arrays), RawJson.Join("[", nested, "]"))),
@@ -95,6 +103,16 @@ internal static partial class FuzzCategories
             2 => c.Case(Expect.Refuse, nested),
             _ => Either(c, c.Edit(c.Property(c.Target.Strings), nested)),
         };
+    }
+
+    /// <summary>Stores a deep value (an array item nested 65 to 255 levels) when the schema lets it, then <c>test</c>s over it.</summary>
+    private static FuzzCase TestOverDeepValue(FuzzContext c)
+    {
+        var array = c.Property(c.Target.Arrays);
+        var deep = RawJson.Join("[", RawJson.Nested(c.Random.Next(65, 256), objects: true), "]");
+        var path = c.Pick(new[] { string.Empty, "/" + array, "/" + array + "/0" });
+        var test = RawJson.Array(RawJson.Op("test", RawJson.String(path), RawJson.String(c.Unique)));
+        return c.Case(Expect.Either, test, FuzzContext.JsonPatch) with { Setup = RawJson.Array(RawJson.Op("replace", RawJson.String("/" + array), deep)) };
     }
 
     private static FuzzCase Either(FuzzContext c, (byte[] Body, string ContentType) edit) => c.Case(Expect.Either, edit.Body, edit.ContentType);

@@ -56,8 +56,26 @@ internal static class ProtocolGarbage
 
     private static byte[] Chunked(string path, string body) => Plain(path, "Transfer-Encoding: chunked\r\n", body);
 
+    /// <summary>
+    /// Sends the case at an entity and judges it: a 5xx (but the case's <see cref="ProtocolCase.Allowed5xx"/>) or a
+    /// refusal that changed the entity is a finding; null when all is well.
+    /// </summary>
+    public static async Task<FuzzFinding?> JudgeAsync(HttpClient client, ProtocolCase protocol, string path, int index = 0)
+    {
+        var before = await client.GetStringAsync(path);
+        var (status, response) = await SendAsync(client.BaseAddress!, protocol, path);
+        var request = $"{protocol.Name} at {path}" + (protocol.KnownDefect.Length > 0 ? $" (known defect {protocol.KnownDefect})" : string.Empty);
+        if (status >= 500 && status != protocol.Allowed5xx)
+        {
+            return new(FuzzTally.ServerError, index, status, request, response);
+        }
+
+        var refused = status is < 200 or >= 300;
+        return refused && await client.GetStringAsync(path) != before ? new(FuzzTally.ChangedOnRefusal, index, status, request, response) : null;
+    }
+
     /// <summary>Sends the bytes and returns the first status code answered (0 when the mock closed without one).</summary>
-    public static async Task<(int Status, string Response)> SendAsync(Uri server, ProtocolCase protocol, string path)
+    private static async Task<(int Status, string Response)> SendAsync(Uri server, ProtocolCase protocol, string path)
     {
         using var tcp = new TcpClient();
         await tcp.ConnectAsync(server.Host, server.Port);
