@@ -137,7 +137,8 @@ internal static partial class FuzzCategories
     private static readonly string[] NotIntegers = ["\"42\"", "true", "{}", "[]", "1.5", "\"\"", "[1]"];
     private static readonly string[] NotBooleans = ["\"true\"", "1", "0", "{}", "[]", "\"false\""];
     private static readonly string[] NotDates = ["\"not a date\"", "42", "true", "{}", "\"2026-13-45T99:00:00\"", "\"\"", "\"2026-02-30T00:00:00\""];
-    private static readonly string[] NotArrays = ["\"x\"", "42", "{}", "true", "[42]", "[\"x\"]", "[[]]"];
+    // Items may be strings or objects, so only values wrong for both: [42] would be fine in an array of numbers.
+    private static readonly string[] NotArrays = ["\"x\"", "42", "{}", "true", "[[]]", "[[\"x\"]]"];
     private static readonly string[] NotObjects = ["\"x\"", "42", "[]", "true", "[{}]"];
 
     /// <summary>A value of the wrong JSON type for the property's schema type.</summary>
