@@ -12,8 +12,6 @@ namespace ContractHarness.MockServer.Tests.Fuzz.Engine;
 /// </summary>
 internal sealed class FuzzRunner(HttpClient client, IReadOnlyList<FuzzTarget> targets, int seed, int workers = 4)
 {
-    public int Seed => seed;
-
     public async Task<FuzzTally> RunAsync(FuzzCategory category, int count)
     {
         var tally = new FuzzTally(category.Name, category.KnownDefect, seed);
