@@ -102,6 +102,13 @@ can-i-deploy: tools ## Ask the Pact Broker whether this consumer version can go 
 bench: tools ## Load-benchmark the mock against a bare Kestrel baseline (wrk, 127.0.0.1 only); table in bench/results/
 	bench/run.sh
 
+FUZZ_REQUESTS ?= 100000
+FUZZ_KILL_ROUNDS ?= 20
+.PHONY: fuzz
+fuzz: ## Long fuzz run: FUZZ_REQUESTS hostile requests, FUZZ_KILL_ROUNDS kill -9 rounds (FUZZ_SEED replays); one table; fails on a 5xx or a lost update
+	@FUZZ_REQUESTS=$(FUZZ_REQUESTS) FUZZ_KILL_ROUNDS=$(FUZZ_KILL_ROUNDS) FUZZ_SEED=$(FUZZ_SEED) \
+	  $(DOTNET) run --project tools/Fuzz/ContractHarness.Fuzz.csproj -c $(CONFIGURATION)
+
 .PHONY: bench-smoke
 bench-smoke: ## Run the bench harness once in its tiny mode (~1 s rounds): proves it works; CI runs it after the tests
 	bench/run.sh --tiny
