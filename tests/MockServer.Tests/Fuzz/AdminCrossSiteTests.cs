@@ -44,7 +44,7 @@ public sealed class AdminCrossSiteTests(FuzzMockFixture fixture) : IClassFixture
     [Fact]
     public async Task SameOriginAdminRequest_StillWorks()
     {
-        using var response = await fixture.Client.PostAsync("/__admin/reset", null);
+        using var response = await fixture.Client.PostAsync("/__admin/reset", AdminRequests.JsonBody);
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
     }

@@ -14,7 +14,7 @@ public sealed class FuzzMockFixture : IAsyncLifetime
     private MockServer.Hosting.MockServer _server = null!;
 
     /// <summary>Back to the seed, so what one category stored (say, a deep value) cannot fail another; <c>make fuzz</c> keeps it.</summary>
-    public async Task ResetAsync() => (await Client.PostAsync("/__admin/reset", null)).EnsureSuccessStatusCode();
+    public async Task ResetAsync() => (await Client.PostAsync("/__admin/reset", AdminRequests.JsonBody)).EnsureSuccessStatusCode();
 
     public async Task InitializeAsync()
     {
