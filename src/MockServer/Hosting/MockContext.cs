@@ -49,8 +49,8 @@ internal sealed class MockContext : IDisposable
     public static MockContext Create(MockServerOptions options)
     {
         var (catalog, seed) = Load(options);
-        var log = options.DataDirectory is { Length: > 0 } data ? new WriteAheadLog(data) : null;
-        return new MockContext(options, catalog, new EntityStore(seed, log));
+        var database = options.DataDirectory is { Length: > 0 } data ? EntityDatabase.Open(data, options.LogWriter ?? Console.Out) : null;
+        return new MockContext(options, catalog, new EntityStore(seed, database));
     }
 
     /// <summary>

@@ -4,11 +4,15 @@ namespace ContractHarness.MockServer.Store;
 /// The place of one entity id: readers take <see cref="Current"/> without locking; writers take
 /// <see cref="Gate"/>, so updates to one entity are linearizable while different entities update in parallel.
 /// A slot may start from a seed version that is generated on first use, which keeps start-up fast.
+/// With a data folder a new version is first <see cref="Stage">staged</see> (the next change starts from it) and
+/// becomes <see cref="Current"/> only when <see cref="Publish"/> is called after its commit, so readers never see a
+/// version that a crash could still take back.
 /// </summary>
 internal sealed class EntitySlot
 {
     private volatile StoredEntity? _current;
     private volatile Lazy<StoredEntity>? _seed;
+    private volatile Staged? _staged;
 
     public EntitySlot(StoredEntity? current) => _current = current;
 
@@ -34,5 +38,24 @@ internal sealed class EntitySlot
             _current = value;
             _seed = null;
         }
+    }
+
+    /// <summary>The version the next change starts from: the newest staged one, else <see cref="Current"/>. Under <see cref="Gate"/> only.</summary>
+    public StoredEntity? Latest => _staged is { } staged ? staged.Value : Current;
+
+    /// <summary>Makes <paramref name="value"/> the base of the next change, not yet visible. Under <see cref="Gate"/> only.</summary>
+    public Staged Stage(StoredEntity? value) => _staged = new Staged(value);
+
+    /// <summary>Makes a committed staged version visible (in commit order); forgets it unless a newer one is staged.</summary>
+    public void Publish(Staged staged)
+    {
+        Current = staged.Value;
+        Interlocked.CompareExchange(ref _staged, null, staged);
+    }
+
+    /// <summary>A version waiting for its commit (a box, so a deletion is a staged null).</summary>
+    internal sealed class Staged(StoredEntity? value)
+    {
+        public StoredEntity? Value { get; } = value;
     }
 }

@@ -6,7 +6,13 @@ namespace ContractHarness.MockServer.Store;
 /// <summary>Parses entity JSON (fixtures, persisted versions) the way stored bytes are parsed.</summary>
 internal static class StoredEntityJson
 {
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 256 };
+    /// <summary>
+    /// How deep JSON may nest: in an accepted update, and so in every stored version read back (a lower limit on
+    /// reading would refuse what was accepted).
+    /// </summary>
+    public const int MaxDepth = 256;
+
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = MaxDepth };
 
     public static JsonObject Parse(ReadOnlySpan<byte> utf8) =>
         JsonNode.Parse(utf8, documentOptions: Options) as JsonObject
