@@ -18,5 +18,23 @@ internal static class StoredEntityJson
         JsonNode.Parse(utf8, documentOptions: Options) as JsonObject
         ?? throw new InvalidDataException("An entity must be a JSON object.");
 
+    /// <summary>Checks that <paramref name="utf8"/> is one JSON object within <see cref="MaxDepth"/>, without building it.</summary>
+    /// <exception cref="JsonException">It is not valid JSON, or nests too deep.</exception>
+    /// <exception cref="InvalidDataException">It is valid JSON but not an object.</exception>
+    public static void Check(ReadOnlySpan<byte> utf8)
+    {
+        var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxDepth });
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new InvalidDataException("An entity must be a JSON object.");
+        }
+
+        reader.Skip();
+        if (reader.Read())
+        {
+            throw new InvalidDataException("An entity must be one JSON object, with nothing after it.");
+        }
+    }
+
     public static JsonNode? ParseValue(ReadOnlySpan<byte> utf8) => JsonNode.Parse(utf8, documentOptions: Options);
 }
