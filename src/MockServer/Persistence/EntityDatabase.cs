@@ -90,12 +90,13 @@ internal sealed class EntityDatabase : IDisposable
     }
 
     /// <summary>
-    /// Hands every stored version to <paramref name="apply"/> in commit order. A row <paramref name="apply"/> cannot
-    /// take (it throws <see cref="InvalidDataException"/> or a JSON error) stops the start with the row named.
+    /// Hands every stored version to <paramref name="apply"/>, in table order (one row per entity, so the order does
+    /// not matter, and sorting by <c>seq</c> would sort every row). A row <paramref name="apply"/> cannot take (it
+    /// throws <see cref="InvalidDataException"/> or a JSON error) stops the start with the row named.
     /// </summary>
     public void Load(Action<string, int, byte[]?> apply)
     {
-        using var command = Command($"SELECT route, id, json FROM {Table} ORDER BY seq");
+        using var command = Command($"SELECT route, id, json FROM {Table}");
         try
         {
             using var reader = command.ExecuteReader();
