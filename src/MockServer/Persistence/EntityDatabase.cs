@@ -69,23 +69,36 @@ internal sealed class EntityDatabase : IDisposable
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = false,
         }.ToString());
+        EntityDatabase? database = null;
         try
         {
             connection.Open();
             Prepare(connection, path);
-            var database = new EntityDatabase(connection, path);
+            database = new EntityDatabase(connection, path);
             LegacyLog.ImportOnce(database, folder, log);
             return database;
         }
         catch (SqliteException e)
         {
-            connection.Dispose();
+            Close();
             throw new DataFolderException($"The data file {path} cannot be used: {e.Message}", e);
         }
         catch
         {
-            connection.Dispose();
+            Close();
             throw;
+        }
+
+        void Close()
+        {
+            if (database is null)
+            {
+                connection.Dispose();
+            }
+            else
+            {
+                database.Dispose();
+            }
         }
     }
 

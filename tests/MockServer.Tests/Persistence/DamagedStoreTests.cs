@@ -79,19 +79,24 @@ public sealed class DamagedStoreTests : IDisposable
 
     private void Execute(string sql)
     {
-        using var connection = new SqliteConnection($"Data Source={_data.Database};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
+        using var command = Open(sql);
         command.ExecuteNonQuery().Should().Be(1);
     }
 
     private long Count()
     {
-        using var connection = new SqliteConnection($"Data Source={_data.Database};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(*) FROM entities";
+        using var command = Open("SELECT count(*) FROM entities");
         return (long)command.ExecuteScalar()!;
+    }
+
+    /// <summary>A command on the data folder's database, as another SQLite client (sqlite3) would open it.</summary>
+    private SqliteCommand Open(string sql)
+    {
+        var connection = new SqliteConnection($"Data Source={_data.Database};Pooling=False");
+        connection.Open();
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Disposed += (_, _) => connection.Dispose();
+        return command;
     }
 }
