@@ -1,3 +1,4 @@
+using ContractHarness.MockServer.Store;
 using Microsoft.Data.Sqlite;
 
 namespace ContractHarness.MockServer.Persistence;
@@ -20,6 +21,7 @@ internal sealed class EntityDatabase : IDisposable
     private readonly SqliteCommand _clear;
     private readonly CommitQueue _queue;
     private long _seq;
+    private List<(string Route, int Id, byte[]? Json)> _rows = [];
 
     private EntityDatabase(SqliteConnection connection, string path)
     {
@@ -42,7 +44,7 @@ internal sealed class EntityDatabase : IDisposable
 
     /// <summary>
     /// Opens (creating when missing) the database in <paramref name="directory"/>, imports an old
-    /// <c>updates.wal</c> once, and checks that it can be written.
+    /// <c>updates.wal</c> once, checks that it can be written, and reads and checks every stored row (for <see cref="Load"/>).
     /// </summary>
     /// <exception cref="DataFolderException">The folder or the file cannot be used; the message says why.</exception>
     public static EntityDatabase Open(string directory, TextWriter log)
@@ -76,6 +78,7 @@ internal sealed class EntityDatabase : IDisposable
             Prepare(connection, path);
             database = new EntityDatabase(connection, path);
             LegacyLog.ImportOnce(database, folder, log);
+            database._rows = database.ReadRows();
             return database;
         }
         catch (SqliteException e)
@@ -103,39 +106,64 @@ internal sealed class EntityDatabase : IDisposable
     }
 
     /// <summary>
-    /// Hands every stored version to <paramref name="apply"/>, in table order (one row per entity, so the order does
-    /// not matter, and sorting by <c>seq</c> would sort every row). A row <paramref name="apply"/> cannot take (it
-    /// throws <see cref="InvalidDataException"/> or a JSON error) stops the start with the row named.
+    /// Hands every stored version (read and checked when the file was opened) to <paramref name="apply"/>. A row
+    /// <paramref name="apply"/> cannot take (it throws <see cref="InvalidDataException"/>) stops the start with the
+    /// row named.
     /// </summary>
     public void Load(Action<string, int, byte[]?> apply)
     {
-        using var command = Command($"SELECT route, id, json FROM {Table}");
-        try
+        foreach (var (route, id, json) in _rows)
         {
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            try
             {
-                var route = reader.IsDBNull(0) ? "(no route)" : reader.GetString(0);
-                var id = reader.IsDBNull(1) ? "(no id)" : reader.GetValue(1).ToString();
-                try
-                {
-                    var number = reader.GetInt64(1);
-                    var json = reader.IsDBNull(2) ? null : reader.GetFieldValue<byte[]>(2);
-                    apply(route, number is > 0 and <= int.MaxValue ? (int)number : throw new InvalidDataException("the id is not a positive 32-bit number."), json);
-                }
-                catch (Exception e) when (e is InvalidDataException or System.Text.Json.JsonException or FormatException or InvalidOperationException)
-                {
-                    throw new DataFolderException(
-                        $"{FilePath}, table {Table}, route {route} id {id} cannot be read: {e.Message} The mock does not start rather than lose it: correct or delete that row (e.g. with sqlite3), or start with another --data folder.",
-                        e);
-                }
+                apply(route, id, json);
+            }
+            catch (InvalidDataException e)
+            {
+                throw Unreadable(route, id.ToString(System.Globalization.CultureInfo.InvariantCulture), e);
             }
         }
-        catch (SqliteException e)
-        {
-            throw new DataFolderException($"The data file {FilePath} cannot be read (table {Table}): {e.Message}", e);
-        }
+
+        _rows = [];
     }
+
+    /// <summary>
+    /// Reads every row and checks its JSON completely (one object, nested no deeper than updates may be), so that a
+    /// damaged row stops the start rather than a later request. In table order: one row per entity, so the order does
+    /// not matter, and sorting by <c>seq</c> would sort every row.
+    /// </summary>
+    private List<(string Route, int Id, byte[]? Json)> ReadRows()
+    {
+        var rows = new List<(string, int, byte[]?)>();
+        using var command = Command($"SELECT route, id, json FROM {Table}");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var route = reader.IsDBNull(0) ? "(no route)" : reader.GetString(0);
+            var id = reader.IsDBNull(1) ? "(no id)" : reader.GetValue(1).ToString()!;
+            try
+            {
+                var number = reader.GetInt64(1);
+                var json = reader.IsDBNull(2) ? null : reader.GetFieldValue<byte[]>(2);
+                if (json is not null)
+                {
+                    StoredEntityJson.Check(json);
+                }
+
+                rows.Add((route, number is > 0 and <= int.MaxValue ? (int)number : throw new InvalidDataException("the id is not a positive 32-bit number."), json));
+            }
+            catch (Exception e) when (e is InvalidDataException or System.Text.Json.JsonException or FormatException or InvalidCastException)
+            {
+                throw Unreadable(route, id, e);
+            }
+        }
+
+        return rows;
+    }
+
+    private DataFolderException Unreadable(string route, string id, Exception e) => new(
+        $"{FilePath}, table {Table}, route {route} id {id} cannot be read: {e.Message} The mock does not start rather than lose it: correct or delete that row (e.g. with sqlite3), or start with another --data folder.",
+        e);
 
     /// <summary>Stores a version (null: the entity is deleted); <paramref name="onCommitted"/> runs once it is durable, before the task completes.</summary>
     public Task Write(string route, int id, byte[]? json, Action onCommitted) => _queue.Enqueue(new PendingWrite(route, id, json, onCommitted));

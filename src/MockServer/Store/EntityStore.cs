@@ -150,22 +150,16 @@ internal sealed class EntityStore : IDisposable
     }
 
     /// <summary>
-    /// One stored version read back at start: its JSON is checked completely now (a row that cannot be read stops
-    /// the start), and the version is built on first use, as seed versions are, so start-up time grows with the
-    /// stored bytes, not with the work of building every entity.
+    /// One stored version read back at start (its JSON was checked completely when the file was opened): it is built
+    /// on first use, as seed versions are, so start-up time grows with the stored bytes, not with building entities.
     /// </summary>
     private void Restore(string route, int id, byte[]? utf8)
     {
         var model = _seed.Models.FirstOrDefault(m => m.Route == route)
             ?? throw new InvalidDataException($"the catalog has no route {route} (the data folder was written with other contracts).");
-        if (utf8 is null)
-        {
-            _tables[model][id] = new EntitySlot((StoredEntity?)null);
-            return;
-        }
-
-        StoredEntityJson.Check(utf8);
-        _tables[model][id] = new EntitySlot(new Lazy<StoredEntity>(() => EntityWriter.Write(StoredEntityJson.Parse(utf8), model)));
+        _tables[model][id] = utf8 is null
+            ? new EntitySlot((StoredEntity?)null)
+            : new EntitySlot(new Lazy<StoredEntity>(() => EntityWriter.Write(StoredEntityJson.Parse(utf8), model)));
     }
 
     private static Dictionary<EntityModel, ConcurrentDictionary<int, EntitySlot>> Fresh(SeedData seed) =>
