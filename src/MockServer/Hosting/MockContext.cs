@@ -51,9 +51,21 @@ internal sealed class MockContext : IDisposable
 
     public static MockContext Create(MockServerOptions options)
     {
-        var (catalog, seed) = Load(options);
-        var log = options.DataDirectory is { Length: > 0 } data ? new WriteAheadLog(data) : null;
-        return new MockContext(options, catalog, new EntityStore(seed, log, options.TimeProvider));
+        // The data folder opens while the contracts load (both take a while on a cold start).
+        var opening = options.DataDirectory is { Length: > 0 } data ? Task.Run(() => EntityDatabase.Open(data, options.LogWriter ?? Console.Out)) : null;
+        EndpointCatalog catalog;
+        SeedData seed;
+        try
+        {
+            (catalog, seed) = Load(options);
+        }
+        catch
+        {
+            opening?.ContinueWith(t => t.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+            throw;
+        }
+
+        return new MockContext(options, catalog, new EntityStore(seed, opening?.GetAwaiter().GetResult(), options.TimeProvider));
     }
 
     /// <summary>

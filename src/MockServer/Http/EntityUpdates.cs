@@ -31,7 +31,7 @@ namespace ContractHarness.MockServer.Http;
 internal sealed class EntityUpdates(MockContext mock)
 {
     private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = false };
-    private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false, MaxDepth = 256 };
+    private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false, MaxDepth = StoredEntityJson.MaxDepth };
 
     public async Task PatchAsync(HttpContext context, EntityModel model, int id, SelectProjection? select)
     {
@@ -120,11 +120,20 @@ internal sealed class EntityUpdates(MockContext mock)
         await AnswerAsync(context, model, id, outcome, select);
     }
 
-    /// <summary>The stored version, or the refusal's error answer, written as the error middleware would write it (without a throw).</summary>
+    /// <summary>
+    /// The stored version, or the refusal's error answer, written as the error middleware would write it (without a
+    /// throw). With a data folder the version is answered only once it is durable.
+    /// </summary>
     private static Task AnswerAsync(HttpContext context, EntityModel model, int id, ChangeOutcome outcome, SelectProjection? select) =>
-        outcome.Refusal is { } refusal
-            ? ErrorBody.WriteAsync(context, refusal)
-            : EntityResponse.WriteAsync(context, model, id, outcome.Stored!, select);
+        outcome.Refusal is { } refusal ? ErrorBody.WriteAsync(context, refusal)
+        : outcome.Committed is { } committed ? AnswerWhenCommittedAsync(context, model, id, outcome.Stored!, select, committed)
+        : EntityResponse.WriteAsync(context, model, id, outcome.Stored!, select);
+
+    private static async Task AnswerWhenCommittedAsync(HttpContext context, EntityModel model, int id, StoredEntity stored, SelectProjection? select, Task committed)
+    {
+        await committed;
+        await EntityResponse.WriteAsync(context, model, id, stored, select);
+    }
 
     private MockHttpException? Modified(EntityModel model, int id, StoredEntity current, DateTimeOffset? since, StringValues ifMatch) =>
         mock.Options.IgnorePreconditions ? null : PreconditionCheck.Modified(model, id, current, since, ifMatch);

@@ -5,12 +5,16 @@ namespace ContractHarness.MockServer.Store;
 /// <see cref="Gate"/>, so updates to one entity are linearizable while different entities update in parallel.
 /// A slot may start from a seed version that is generated on first use, which keeps start-up fast. Every version
 /// it publishes gets a fresh <see cref="VersionTag"/> (the seed's when the slot is made, at a reset).
+/// With a data folder a new version is first <see cref="Stage">staged</see> (the next change starts from it) and
+/// becomes <see cref="Current"/> only when <see cref="Publish"/> is called after its commit, so readers never see a
+/// version that a crash could still take back.
 /// </summary>
 internal sealed class EntitySlot
 {
     private readonly VersionTags _tags;
     private volatile StoredEntity? _current;
     private volatile Lazy<StoredEntity>? _seed;
+    private volatile Staged? _staged;
 
     public EntitySlot(VersionTags tags, StoredEntity? current)
     {
@@ -45,5 +49,26 @@ internal sealed class EntitySlot
             _current = value?.Tagged(_tags.Next());
             _seed = null;
         }
+    }
+
+    /// <summary>The version the next change starts from: the newest staged one, else <see cref="Current"/>. Under <see cref="Gate"/> only.</summary>
+    public StoredEntity? Latest => _staged is { } staged ? staged.Value : Current;
+
+    /// <summary>Makes <paramref name="value"/> the base of the next change, not yet visible. Under <see cref="Gate"/> only.</summary>
+    /// <remarks>The version gets its tag here, so the answer to the change carries the tag readers will see.</remarks>
+    public Staged Stage(StoredEntity? value) => _staged = new Staged(value?.Tagged(_tags.Next()));
+
+    /// <summary>Makes a committed staged version visible (in commit order, with the tag it was staged with); forgets it unless a newer one is staged.</summary>
+    public void Publish(Staged staged)
+    {
+        _current = staged.Value;
+        _seed = null;
+        Interlocked.CompareExchange(ref _staged, null, staged);
+    }
+
+    /// <summary>A version waiting for its commit (a box, so a deletion is a staged null).</summary>
+    internal sealed class Staged(StoredEntity? value)
+    {
+        public StoredEntity? Value { get; } = value;
     }
 }

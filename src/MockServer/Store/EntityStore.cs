@@ -7,33 +7,36 @@ namespace ContractHarness.MockServer.Store;
 
 /// <summary>
 /// The mock's state: every entity of every route, starting from the <see cref="SeedData"/>. Reads are lock-free;
-/// each change runs under its entity's lock, is written to the <see cref="WriteAheadLog"/> (when there is one)
-/// before it becomes visible, and never interleaves with <see cref="Reset"/>.
+/// each change runs under its entity's lock and never interleaves with <see cref="Reset"/>. In memory a change is
+/// visible at once. With an <see cref="EntityDatabase"/> it is staged under the lock (the next change of the entity
+/// starts from it) and queued for the group commit; it becomes visible when its transaction is durable, and the
+/// caller answers only then (<see cref="ChangeOutcome.Committed"/>). The queue keeps the order in which the entity's
+/// versions were staged, so the stored order, the visible order and the answered order are one.
 /// </summary>
 internal sealed class EntityStore : IDisposable
 {
     private readonly SeedData _seed;
-    private readonly WriteAheadLog? _log;
+    private readonly EntityDatabase? _database;
     private readonly ReaderWriterLockSlim _resetGate = new(LockRecursionPolicy.NoRecursion);
     private readonly VersionTags _tags;
     private volatile Dictionary<EntityModel, ConcurrentDictionary<int, EntitySlot>> _tables;
 
-    public EntityStore(SeedData seed, WriteAheadLog? log, TimeProvider time)
+    /// <summary>Starts from the seed and then every version stored in <paramref name="database"/>, which it owns from here on.</summary>
+    /// <exception cref="DataFolderException">A stored version cannot be read back (the database is closed then).</exception>
+    public EntityStore(SeedData seed, EntityDatabase? database, TimeProvider time)
     {
         _seed = seed;
-        _log = log;
+        _database = database;
         _tags = new VersionTags(time);
         _tables = Fresh(seed, _tags);
-        if (log is not null)
+        try
         {
-            foreach (var (route, id, utf8) in log.Replay())
-            {
-                if (seed.Models.FirstOrDefault(m => m.Route == route) is { } model)
-                {
-                    var value = utf8 is null ? null : EntityWriter.Write(StoredEntityJson.Parse(utf8), model);
-                    _tables[model].AddOrUpdate(id, _ => new EntitySlot(_tags, value), (_, slot) => { slot.Current = value; return slot; });
-                }
-            }
+            database?.Load(Restore);
+        }
+        catch
+        {
+            database?.Dispose();
+            throw;
         }
     }
 
@@ -65,20 +68,25 @@ internal sealed class EntityStore : IDisposable
 
             lock (slot.Gate)
             {
-                if (slot.Current is not { } current)
+                if (slot.Latest is not { } current)
                 {
                     return null;
                 }
 
                 var outcome = change(current);
-                if (outcome.Stored is { } next)
+                if (outcome.Stored is not { } next)
                 {
-                    _log?.Append(model.Route, id, next.Utf8);
-                    slot.Current = next;
-                    outcome = slot.Current!; // as stored, with its tag
+                    return outcome;
                 }
 
-                return outcome;
+                if (_database is null)
+                {
+                    slot.Current = next;
+                    return slot.Current!; // as stored, with its tag
+                }
+
+                var staged = slot.Stage(next);
+                return ((ChangeOutcome)staged.Value!).WithCommit(Commit(model, id, slot, staged));
             }
         }
         finally
@@ -87,32 +95,42 @@ internal sealed class EntityStore : IDisposable
         }
     }
 
-    /// <summary>Creates, replaces or (with null) deletes an entity; used by provider states.</summary>
+    /// <summary>Creates, replaces or (with null) deletes an entity; used by provider states. Returns once it is stored.</summary>
     public void Set(EntityModel model, int id, StoredEntity? value)
     {
+        Task? committed = null;
         _resetGate.EnterReadLock();
         try
         {
             var slot = _tables[model].GetOrAdd(id, _ => new EntitySlot(_tags, (StoredEntity?)null));
             lock (slot.Gate)
             {
-                _log?.Append(model.Route, id, value?.Utf8);
-                slot.Current = value;
+                if (_database is null)
+                {
+                    slot.Current = value;
+                }
+                else
+                {
+                    committed = Commit(model, id, slot, slot.Stage(value));
+                }
             }
         }
         finally
         {
             _resetGate.ExitReadLock();
         }
+
+        // Waits outside the locks: the writer thread needs none of them to commit.
+        committed?.GetAwaiter().GetResult();
     }
 
-    /// <summary>Restores the seed state and empties the write-ahead log.</summary>
+    /// <summary>Restores the seed state and removes every stored version (after the changes queued before it are stored).</summary>
     public void Reset()
     {
         _resetGate.EnterWriteLock();
         try
         {
-            _log?.Clear();
+            _database?.Clear().GetAwaiter().GetResult();
             _tables = Fresh(_seed, _tags);
         }
         finally
@@ -123,8 +141,25 @@ internal sealed class EntityStore : IDisposable
 
     public void Dispose()
     {
-        _log?.Dispose();
+        _database?.Dispose();
         _resetGate.Dispose();
+    }
+
+    /// <summary>Queues a staged version; the task completes once it is durable and visible.</summary>
+    private Task Commit(EntityModel model, int id, EntitySlot slot, EntitySlot.Staged staged) =>
+        _database!.Write(model.Route, id, staged.Value?.Utf8, () => slot.Publish(staged));
+
+    /// <summary>
+    /// One stored version read back at start (its JSON was checked completely when the file was opened): it is built
+    /// on first use, as seed versions are, so start-up time grows with the stored bytes, not with building entities.
+    /// </summary>
+    private void Restore(string route, int id, byte[]? utf8)
+    {
+        var model = _seed.Models.FirstOrDefault(m => m.Route == route)
+            ?? throw new InvalidDataException($"the catalog has no route {route} (the data folder was written with other contracts).");
+        _tables[model][id] = utf8 is null
+            ? new EntitySlot(_tags, (StoredEntity?)null)
+            : new EntitySlot(_tags, new Lazy<StoredEntity>(() => EntityWriter.Write(StoredEntityJson.Parse(utf8), model)));
     }
 
     private static Dictionary<EntityModel, ConcurrentDictionary<int, EntitySlot>> Fresh(SeedData seed, VersionTags tags) =>
@@ -154,7 +189,12 @@ internal readonly struct ChangeOutcome
 
     public MockHttpException? Refusal { get; }
 
+    /// <summary>With a data folder: completes when <see cref="Stored"/> is durable and visible; answer only then. Null in memory.</summary>
+    public Task? Committed { get; private init; }
+
     public static implicit operator ChangeOutcome(StoredEntity stored) => new(stored, null);
 
     public static implicit operator ChangeOutcome(MockHttpException refusal) => new(null, refusal);
+
+    public ChangeOutcome WithCommit(Task committed) => this with { Committed = committed };
 }

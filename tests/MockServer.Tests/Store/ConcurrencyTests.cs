@@ -4,7 +4,9 @@ using ContractHarness.MockServer.Tests.Support;
 
 namespace ContractHarness.MockServer.Tests.Store;
 
-public sealed class ConcurrencyTests(MockServerFixture fixture) : MockServerTestBase<MockServerFixture>(fixture)
+/// <summary>Concurrent updates of one entity, in memory (<see cref="InMemoryConcurrencyTests"/>) and with a data folder.</summary>
+public abstract class ConcurrencyTests<TFixture>(TFixture fixture) : MockServerTestBase<TFixture>(fixture)
+    where TFixture : MockServerFixture
 {
     [Fact]
     public async Task TwentyParallelTestAndReplacePatches_ExactlyOneWinsTheRestGet409()
@@ -41,3 +43,5 @@ public sealed class ConcurrencyTests(MockServerFixture fixture) : MockServerTest
         domains.Should().Contain(Enumerable.Range(0, 20).Select(i => $"d{i}.example"));
     }
 }
+
+public sealed class InMemoryConcurrencyTests(MockServerFixture fixture) : ConcurrencyTests<MockServerFixture>(fixture);
