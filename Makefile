@@ -113,6 +113,10 @@ fuzz: ## Long fuzz run: FUZZ_REQUESTS hostile requests, FUZZ_KILL_ROUNDS kill -9
 bench-smoke: ## Run the bench harness once in its tiny mode (~1 s rounds): proves it works; CI runs it after the tests
 	bench/run.sh --tiny
 
+.PHONY: bench-data
+bench-data: ## The cost of --data (SQLite): PATCH/s with and without it, start-up with 100,000 stored updates
+	bench/data.sh
+
 .PHONY: bench-micro
 bench-micro: ## BenchmarkDotNet micro-benchmarks of the mock's hot path (short job, allocations per operation)
 	bench/micro.sh --quick

@@ -6,8 +6,8 @@ namespace ContractHarness.MockServer.Tests.Fuzz;
 
 /// <summary>
 /// A page on another site can make a browser send "simple" requests (form or text/plain POSTs, no preflight) to
-/// the mock on loopback. Known defect (d): /__admin obeys them, so any web page can reset the mock's data or set
-/// provider states. These fail on the current code until that defect is fixed.
+/// the mock on loopback. /__admin must refuse them, or any web page could reset the mock's data or set provider
+/// states.
 /// </summary>
 [Trait("Category", "Fuzz")]
 public sealed class AdminCrossSiteTests(FuzzMockFixture fixture) : IClassFixture<FuzzMockFixture>
@@ -36,7 +36,7 @@ public sealed class AdminCrossSiteTests(FuzzMockFixture fixture) : IClassFixture
         request.Headers.Add("Origin", "https://evil.example");
         using var response = await fixture.Client.SendAsync(request);
 
-        ((int)response.StatusCode).Should().BeInRange(400, 499, "known defect (d): /__admin obeys a cross-site simple request");
+        ((int)response.StatusCode).Should().BeInRange(400, 499, "/__admin must refuse a cross-site simple request");
         await response.ShouldBeErrorAsync(response.StatusCode);
         (await fixture.Client.GetStringAsync(Entity)).Should().Be(before);
     }

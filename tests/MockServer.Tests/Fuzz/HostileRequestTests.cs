@@ -32,8 +32,7 @@ public sealed class FuzzMockFixture : IAsyncLifetime
 
 /// <summary>
 /// The property "lose nothing, answer no 500" over every catalog operation: each category sends its share of
-/// generated hostile requests (and valid updates) and fails with the seed, the counts and reproductions. A
-/// category whose <see cref="FuzzCategory.KnownDefect"/> is set fails on the current code until that defect is fixed.
+/// generated hostile requests (and valid updates) and fails with the seed, the counts and reproductions.
 /// </summary>
 [Trait("Category", "Fuzz")]
 public sealed class HostileRequestTests(FuzzMockFixture fixture) : IClassFixture<FuzzMockFixture>

@@ -4,7 +4,7 @@ namespace ContractHarness.MockServer.Tests.Fuzz;
 
 /// <summary>
 /// Raw-socket protocol garbage against every case of <see cref="ProtocolGarbage"/>: never a 5xx, the entity
-/// unchanged. The case named after known defect (b) fails on the current code until that defect is fixed.
+/// unchanged.
 /// </summary>
 [Trait("Category", "Fuzz")]
 public sealed class ProtocolGarbageTests(FuzzMockFixture fixture) : IClassFixture<FuzzMockFixture>

@@ -113,7 +113,7 @@ internal sealed class KillRestartRun(IReadOnlyList<FuzzTarget> targets, string d
         }
     }
 
-    /// <summary>A replace of the tracked property; for the deep entity also a 70-level value (known defect (c)).</summary>
+    /// <summary>A replace of the tracked property; for the deep entity also a 70-level value (deeper than JSON readers' default limit of 64).</summary>
     private static byte[] Body(CrashWrite write)
     {
         var value = RawJson.String(write.Value);

@@ -14,7 +14,7 @@ internal sealed class FuzzRunner(HttpClient client, IReadOnlyList<FuzzTarget> ta
 {
     public async Task<FuzzTally> RunAsync(FuzzCategory category, int count)
     {
-        var tally = new FuzzTally(category.Name, category.KnownDefect, seed);
+        var tally = new FuzzTally(category.Name, seed);
         await Task.WhenAll(Enumerable.Range(0, workers).Select(w => Task.Run(async () =>
         {
             for (var i = w; i < count; i += workers)

@@ -7,7 +7,7 @@ namespace ContractHarness.MockServer.Tests.Fuzz.Engine;
 internal sealed record FuzzFinding(string Kind, int Index, int Status, string Request, string Response);
 
 /// <summary>The figures of one category: requests tried and every kind of broken promise, with a few reproductions.</summary>
-internal sealed class FuzzTally(string category, string knownDefect, int seed)
+internal sealed class FuzzTally(string category, int seed)
 {
     public const string ServerError = "5xx";
     public const string BadErrorBody = "4xx without the error body";
@@ -26,8 +26,6 @@ internal sealed class FuzzTally(string category, string knownDefect, int seed)
     private int _requests;
 
     public string Category => category;
-
-    public string KnownDefect => knownDefect;
 
     public int Seed => seed;
 
@@ -50,8 +48,8 @@ internal sealed class FuzzTally(string category, string knownDefect, int seed)
     /// <summary>The failure text: the seed to replay, the counts, and the kept reproductions (lowest case index first).</summary>
     public string Explain()
     {
-        var text = new StringBuilder($"Category {category} (replay: FUZZ_SEED={seed}) failed {Failures} of {Requests} cases");
-        text.AppendLine(knownDefect.Length > 0 ? $"; known defect {knownDefect}." : ".");
+        var text = new StringBuilder($"Category {category} (replay: FUZZ_SEED={seed}) failed {Failures} of {Requests} cases.");
+        text.AppendLine();
         foreach (var kind in Kinds.Where(k => Count(k) > 0))
         {
             text.AppendLine($"  {kind}: {Count(kind)}");

@@ -58,7 +58,10 @@ internal sealed record FuzzTarget(
 
         if (types.Contains("string"))
         {
-            return property["format"]?.GetValue<string>() == "date-time" ? "date" : "string";
+            // Free text only: a closed set takes no invented value, and the contracts' one pattern is the date rule.
+            return property["enum"] is not null ? "enum"
+                : property["format"]?.GetValue<string>() == "date-time" || property["pattern"] is not null ? "date"
+                : "string";
         }
 
         return types.FirstOrDefault(t => t is "integer" or "boolean" or "array") ?? "object";
