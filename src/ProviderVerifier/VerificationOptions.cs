@@ -4,7 +4,7 @@ namespace ContractHarness.ProviderVerifier;
 /// What to verify and against which provider. Read from the environment (the names of <c>make verify-provider</c>)
 /// or set in code.
 /// </summary>
-public sealed record VerificationOptions
+internal sealed record VerificationOptions
 {
     public const string ProviderName = "SuperOfficeWebApi";
 

@@ -7,7 +7,7 @@ using ContractHarness.Contracts.Generator.Schemas;
 namespace ContractHarness.Contracts.Generator.Catalog;
 
 /// <summary>Derives a catalog entry from a page: every value comes from the page's tables, headings and samples.</summary>
-public static partial class CatalogBuilder
+internal partial class CatalogBuilder
 {
     public static EndpointCatalog Build(SchemaSet schemas) => new()
     {

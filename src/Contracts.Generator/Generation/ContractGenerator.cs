@@ -14,7 +14,7 @@ namespace ContractHarness.Contracts.Generator;
 /// Generates every derived file of <c>contracts/</c> from the pages in <c>contracts/source</c>: entity and carrier
 /// schemas, the endpoint catalog, the OpenAPI document and the fixtures. Output is deterministic (sorted, LF, indented).
 /// </summary>
-public static class ContractGenerator
+internal static class ContractGenerator
 {
     /// <summary>Optional table in the source folder renaming inferred carriers to the API's own type names.</summary>
     public const string CarrierNamesFile = "carriers.json";

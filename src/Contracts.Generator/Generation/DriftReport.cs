@@ -10,7 +10,7 @@ namespace ContractHarness.Contracts.Generator;
 /// Prints the properties only one side has, type disagreements and enumeration disagreements. Only a type
 /// disagreement fails: the vendor file is newer than the pages, so properties and members only it has are expected.
 /// </summary>
-public sealed class DriftReport
+internal sealed class DriftReport
 {
     private readonly StringBuilder _text = new();
     private readonly string _schemas;

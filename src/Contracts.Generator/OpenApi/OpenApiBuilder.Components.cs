@@ -4,7 +4,7 @@ using ContractHarness.Contracts.Catalog;
 namespace ContractHarness.Contracts.Generator.OpenApi;
 
 /// <summary>Components that are not generated from the pages: JSON Patch operations, the error body, headers, security schemes.</summary>
-public static partial class OpenApiBuilder
+internal partial class OpenApiBuilder
 {
     /// <summary>Authorization schemes in the IANA HTTP Authentication Scheme Registry that OpenAPI tools know by name.</summary>
     private static readonly HashSet<string> RegisteredHttpSchemes = new(StringComparer.OrdinalIgnoreCase) { "Basic", "Bearer", "Digest" };

@@ -5,7 +5,7 @@ using ContractHarness.Contracts.Generator.Schemas;
 namespace ContractHarness.Contracts.Generator.OpenApi;
 
 /// <summary>The operations: parameters, request bodies and responses of each catalog entry, and the GET of its route.</summary>
-public static partial class OpenApiBuilder
+internal partial class OpenApiBuilder
 {
     private const string LastModified = "Last-Modified";
     private const string ETag = "ETag";

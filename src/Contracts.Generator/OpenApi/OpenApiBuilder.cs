@@ -9,7 +9,7 @@ namespace ContractHarness.Contracts.Generator.OpenApi;
 /// schema as a component. 3.0 rather than 3.1: the pact check (swagger-mock-validator) and most generators read 3.0,
 /// and 3.0 can say everything the contract needs (nullable references are an <c>anyOf</c> with a null-only branch).
 /// </summary>
-public static partial class OpenApiBuilder
+internal partial class OpenApiBuilder
 {
     private static readonly string[] SupportedPatchOperations = ["add", "replace", "remove", "test"];
 

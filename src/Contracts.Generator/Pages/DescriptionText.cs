@@ -8,7 +8,7 @@ namespace ContractHarness.Contracts.Generator.Pages;
 /// <c>&lt;see cref=...&gt;</c>, <c>&lt;br /&gt;</c>), links and (double-)encoded entities such as
 /// <c>&amp;amp;apos;</c> are reduced to their text, and white space is folded.
 /// </summary>
-public static partial class DescriptionText
+internal partial class DescriptionText
 {
     public static string Clean(string raw)
     {

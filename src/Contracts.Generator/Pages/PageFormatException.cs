@@ -1,7 +1,7 @@
 namespace ContractHarness.Contracts.Generator.Pages;
 
 /// <summary>A reference page breaks the expectations of the reader. The message names the page and line.</summary>
-public sealed class PageFormatException : Exception
+internal sealed class PageFormatException : Exception
 {
     public PageFormatException(string fileName, int line, string problem)
         : base($"{fileName}:{line}: {problem}")

@@ -10,7 +10,7 @@ namespace ContractHarness.Contracts.Generator.Pages;
 /// Tables are recognised by their header row and the section they stand in, never by file, so every page in the
 /// same format reads the same way; a page that breaks the format fails with a <see cref="PageFormatException"/>.
 /// </summary>
-public static class PageReader
+internal static class PageReader
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UseYamlFrontMatter()

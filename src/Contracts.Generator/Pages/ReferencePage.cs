@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace ContractHarness.Contracts.Generator.Pages;
 
 /// <summary>One reference page of the Web API, read into its parts. Line numbers are one-based.</summary>
-public sealed record ReferencePage(
+internal sealed record ReferencePage(
     string FileName,
     string Title,
     string Id,
@@ -21,19 +21,19 @@ public sealed record ReferencePage(
     HttpSample? SampleResponse);
 
 /// <summary>A row of a path-part or query-string table.</summary>
-public sealed record ParameterRow(string Name, string Type, string Description, bool Required);
+internal sealed record ParameterRow(string Name, string Type, string Description, bool Required);
 
 /// <summary>A row of the request-headers table.</summary>
-public sealed record HeaderRow(string Name, string Description);
+internal sealed record HeaderRow(string Name, string Description);
 
 /// <summary>A row of an entity table: a property, its documented type cell (possibly blank) and description.</summary>
-public sealed record PropertyRow(string Name, string Type, string Description, int Line);
+internal sealed record PropertyRow(string Name, string Type, string Description, int Line);
 
 /// <summary>A documented status code.</summary>
-public sealed record ResponseRow(int Status, string Description);
+internal sealed record ResponseRow(int Status, string Description);
 
 /// <summary>The "Request Body" section: its name (<c>changes</c>, <c>entity</c>), description and table.</summary>
-public sealed record RequestBodySection(string Name, string Description, IReadOnlyList<PropertyRow> Properties)
+internal sealed record RequestBodySection(string Name, string Description, IReadOnlyList<PropertyRow> Properties)
 {
     /// <summary>True when the table describes JSON Patch operations (op, path, value) rather than an entity.</summary>
     public bool IsPatchDocument =>
@@ -42,7 +42,7 @@ public sealed record RequestBodySection(string Name, string Description, IReadOn
 }
 
 /// <summary>A sample HTTP message from a page: the start line, headers and JSON body.</summary>
-public sealed record HttpSample(string StartLine, IReadOnlyList<KeyValuePair<string, string>> Headers, JsonNode? Body, int Line)
+internal sealed record HttpSample(string StartLine, IReadOnlyList<KeyValuePair<string, string>> Headers, JsonNode? Body, int Line)
 {
     /// <summary>For a response sample, the status code of the start line.</summary>
     public int? Status => StartLine.StartsWith("HTTP/", StringComparison.Ordinal) &&

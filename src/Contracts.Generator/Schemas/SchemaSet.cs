@@ -4,7 +4,7 @@ using ContractHarness.Contracts.Generator.Pages;
 namespace ContractHarness.Contracts.Generator.Schemas;
 
 /// <summary>The schemas derived from a set of pages: one per entity and one per nested carrier.</summary>
-public sealed class SchemaSet
+internal sealed class SchemaSet
 {
     internal SchemaSet(IReadOnlyList<EntitySchema> entities, IReadOnlyDictionary<string, JsonObject> carriers)
     {
@@ -22,4 +22,4 @@ public sealed class SchemaSet
 }
 
 /// <summary>An entity's schema and the page it comes from.</summary>
-public sealed record EntitySchema(string Name, ReferencePage Page, JsonObject Schema);
+internal sealed record EntitySchema(string Name, ReferencePage Page, JsonObject Schema);

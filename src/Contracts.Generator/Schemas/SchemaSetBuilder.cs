@@ -7,7 +7,7 @@ namespace ContractHarness.Contracts.Generator.Schemas;
 /// Builds entity schemas from the pages' response-body tables, and carrier schemas from every sample object
 /// (response samples, and request samples whose body is an entity) named by <see cref="CarrierNamer"/>.
 /// </summary>
-public static class SchemaSetBuilder
+internal static class SchemaSetBuilder
 {
     public const string SchemaDialect = "http://json-schema.org/draft-07/schema#";
 

@@ -10,7 +10,7 @@ namespace ContractHarness.Contracts.Generator.Schemas;
 /// <c>&lt;schema&gt;.&lt;property&gt;</c>; a key that names no schema or property stops the generator, so a fact
 /// never silently stops applying.
 /// </summary>
-public sealed class VendorFacts
+internal sealed class VendorFacts
 {
     public const string FileName = "enums.json";
 

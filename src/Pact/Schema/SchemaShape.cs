@@ -1,6 +1,6 @@
 using ContractHarness.Contracts.Validation;
 
-namespace ContractHarness.Pact.Schema;
+namespace ContractHarness.PactNet.Schema;
 
 /// <summary>
 /// What matters of a schema for matching, after following <c>$ref</c>s and merging <c>oneOf</c>/<c>anyOf</c>/
