@@ -41,16 +41,16 @@ test: tools ## Build and run every test (installs what it needs first)
 
 .PHONY: contracts
 contracts: ## Regenerate contracts/ (schemas, catalog, OpenAPI, fixtures) from contracts/source
-	$(DOTNET) run --project src/Contracts -c $(CONFIGURATION) -- generate --source contracts/source --out contracts
+	$(DOTNET) run --project src/Contracts.Generator -c $(CONFIGURATION) -- generate --source contracts/source --out contracts
 
 .PHONY: check-contracts
 check-contracts: ## Fail when contracts/ differs from what contracts/source generates
-	$(DOTNET) run --project src/Contracts -c $(CONFIGURATION) -- check --source contracts/source --out contracts
+	$(DOTNET) run --project src/Contracts.Generator -c $(CONFIGURATION) -- check --source contracts/source --out contracts
 
 VENDOR ?= contracts/vendor/superoffice-webapi-v1.swagger.json
 .PHONY: drift
 drift: ## Compare contracts/ with a vendor API description (VENDOR=swagger-or-openapi.json); fails on a type disagreement
-	$(DOTNET) run --project src/Contracts -c $(CONFIGURATION) -- drift --vendor "$(VENDOR)" --out contracts
+	$(DOTNET) run --project src/Contracts.Generator -c $(CONFIGURATION) -- drift --vendor "$(VENDOR)" --out contracts
 
 OPENAPI := contracts/openapi.json
 PACT ?= contracts/pacts/SuperOfficeWebClient-SuperOfficeWebApi.json

@@ -1,6 +1,6 @@
-using ContractHarness.Pact.Matchers;
+using ContractHarness.PactNet.Matchers;
 
-namespace ContractHarness.Pact;
+namespace ContractHarness.PactNet;
 
 /// <summary>Describes the request of an interaction.</summary>
 public interface IRequestBuilderV4

@@ -1,15 +1,15 @@
-using ContractHarness.Pact.Consumer;
+using ContractHarness.PactNet.Consumer;
 
-namespace ContractHarness.Pact;
+namespace ContractHarness.PactNet;
 
 /// <summary>
 /// Entry point of consumer tests, as in PactNet:
 /// <code>
 /// var pact = Pact.V4("SuperOfficeWebClient", "SuperOfficeWebApi", new PactConfig { PactDir = dir }).WithHttpInteractions();
 /// </code>
-/// In a namespace under <c>ContractHarness</c> other than <c>ContractHarness.Pact</c>, the simple name <c>Pact</c>
-/// finds the namespace <c>ContractHarness.Pact</c> before any using directive; write
-/// <c>ContractHarness.Pact.Pact.V4(...)</c> there, or declare <c>using Pact = ContractHarness.Pact.Pact;</c> inside
+/// In a namespace under <c>ContractHarness</c> other than <c>ContractHarness.PactNet</c>, the simple name <c>Pact</c>
+/// finds the namespace <c>ContractHarness.PactNet</c> before any using directive; write
+/// <c>ContractHarness.PactNet.Pact.V4(...)</c> there, or declare <c>using Pact = ContractHarness.PactNet.Pact;</c> inside
 /// the namespace.
 /// </summary>
 public static class Pact

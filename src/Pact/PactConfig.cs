@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ContractHarness.Pact;
+namespace ContractHarness.PactNet;
 
 /// <summary>Settings of a consumer pact.</summary>
 public sealed class PactConfig

@@ -1,9 +1,9 @@
-using ContractHarness.Pact.Interop;
+using ContractHarness.PactNet.Interop;
 
-namespace ContractHarness.Pact;
+namespace ContractHarness.PactNet;
 
 /// <summary>Facts about the loaded Pact engine, for diagnostics.</summary>
-public static class PactEngine
+internal static class PactEngine
 {
     /// <summary>The engine's version, e.g. <c>0.5.8</c> (loads the engine).</summary>
     public static string Version => NativeString.CopyBorrowed(NativeMethods.Version()) ?? "unknown";

@@ -1,9 +1,9 @@
-using ContractHarness.Pact.Verifier;
+using ContractHarness.PactNet.Verifier;
 
 namespace ContractHarness.ProviderVerifier;
 
 /// <summary>Replays the consumer pacts against a provider and prints the engine's report.</summary>
-public static class ProviderVerification
+internal static class ProviderVerification
 {
     /// <summary>Verifies and returns the engine's exit code: 0 passed, 1 failed, 2 could not run.</summary>
     public static async Task<PactVerificationResult> RunAsync(VerificationOptions options, TextWriter log)

@@ -16,7 +16,7 @@ namespace ContractHarness.ProviderVerifier;
 /// tenant), which the verifier injects into the replayed request. Unmapped states answer with the pact's own
 /// parameters.
 /// </summary>
-public sealed class StatesFileServer : IAsyncDisposable
+internal sealed class StatesFileServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 

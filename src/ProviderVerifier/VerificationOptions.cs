@@ -4,7 +4,7 @@ namespace ContractHarness.ProviderVerifier;
 /// What to verify and against which provider. Read from the environment (the names of <c>make verify-provider</c>)
 /// or set in code.
 /// </summary>
-public sealed record VerificationOptions
+internal sealed record VerificationOptions
 {
     public const string ProviderName = "SuperOfficeWebApi";
 
@@ -32,7 +32,7 @@ public sealed record VerificationOptions
     public static VerificationOptions FromEnvironment(Func<string, string?> get)
     {
         var baseUrl = get("PROVIDER_BASE_URL");
-        if (string.IsNullOrWhiteSpace(baseUrl) || !Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri))
+        if (string.IsNullOrWhiteSpace(baseUrl) || !IsHttp(baseUrl, out var uri))
         {
             throw new ArgumentException("PROVIDER_BASE_URL must be set to the provider's absolute URL, e.g. PROVIDER_BASE_URL=http://127.0.0.1:5080");
         }
@@ -41,12 +41,21 @@ public sealed record VerificationOptions
         {
             ProviderBaseUrl = uri,
             Authorization = Blank(get("PROVIDER_AUTH")),
-            StateChangeUrl = Blank(get("PROVIDER_STATE_URL")) is { } state ? new Uri(state, UriKind.Absolute) : null,
+            StateChangeUrl = Blank(get("PROVIDER_STATE_URL")) is { } state ? AbsoluteUri("PROVIDER_STATE_URL", state) : null,
             StatesFile = Blank(get("PROVIDER_STATES")),
             PactSource = Blank(get("PACT_FILE")) ?? Blank(get("PACT_DIR")) ?? Path.Combine("contracts", "pacts"),
             RequestTimeout = int.TryParse(get("PROVIDER_TIMEOUT_SECONDS"), out var seconds) && seconds > 0 ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromSeconds(30),
         };
     }
+
+    /// <summary>An absolute URL, or an <see cref="ArgumentException"/> naming the variable (the program prints it as one line).</summary>
+    private static Uri AbsoluteUri(string variable, string value) => IsHttp(value, out var uri)
+        ? uri
+        : throw new ArgumentException($"{variable} must be an absolute URL, e.g. http://127.0.0.1:5080/__admin/provider-states, not '{value}'.");
+
+    /// <summary>An absolute http(s) URL; on Linux <c>/api</c> would otherwise pass as <c>file:///api</c>.</summary>
+    private static bool IsHttp(string value, out Uri uri) =>
+        Uri.TryCreate(value, UriKind.Absolute, out uri!) && uri.Scheme is "http" or "https";
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -3,10 +3,10 @@ using System.Text.Json;
 namespace ContractHarness.Contracts.Catalog;
 
 /// <summary>
-/// Reads <c>endpoints.json</c> with <see cref="JsonDocument"/> alone. The serializer reads the same file just as well,
-/// but setting it up for the catalog types (converters, metadata, their code) costs a process about 50 ms the first
-/// time, and the mock reads the catalog once, on its start-up path. What the serializer would accept, this accepts:
-/// camelCase names, unknown properties ignored, <c>updatedByField</c>, <c>serverResponses</c>, <c>readResponses</c> and
+/// Reads <c>endpoints.json</c> with <see cref="JsonDocument"/> alone; <see cref="CatalogWriter"/> is the other half of
+/// the codec. No serializer: setting one up for the catalog types (converters, metadata, their code) costs a process
+/// about 50 ms the first time, the mock reads the catalog once, on its start-up path, and the mock is meant to publish
+/// with Native AOT. What the writer writes, this accepts, and more: camelCase names, unknown properties ignored, <c>updatedByField</c>, <c>serverResponses</c>, <c>readResponses</c> and
 /// <c>comment</c> optional, everything else
 /// required; a problem is reported with its JSON path.
 /// </summary>

@@ -1,8 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
-
 namespace ContractHarness.Contracts.Catalog;
 
 /// <summary>The catalog of operations in <c>contracts/endpoints.json</c>, and where the contract files live.</summary>
@@ -10,28 +5,18 @@ public sealed record EndpointCatalog
 {
     public const string FileName = "endpoints.json";
 
-    /// <summary>JSON options of every file the project writes under <c>contracts/</c>.</summary>
-    public static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-        // The catalog types from source-generated metadata; anything else (JsonNode values) by reflection, as before.
-        TypeInfoResolver = JsonTypeInfoResolver.Combine(CatalogJsonContext.Default, new DefaultJsonTypeInfoResolver()),
-    };
-
     public string? Comment { get; init; }
 
     public required IReadOnlyList<EndpointDefinition> Endpoints { get; init; }
 
     /// <summary>The folder the catalog was loaded from (the <c>contracts/</c> folder).</summary>
-    [JsonIgnore]
     public string Directory { get; init; } = string.Empty;
 
     /// <summary>Full path of a file named relative to <c>contracts/</c>.</summary>
     public string PathOf(string relative) => Path.Combine(Directory, relative);
+
+    /// <summary>The catalog as <c>endpoints.json</c> holds it (what <see cref="Load"/> reads back).</summary>
+    public string ToJson() => CatalogWriter.Write(this);
 
     public static EndpointCatalog Load(string contractsDirectory)
     {

@@ -41,7 +41,7 @@ public sealed record EndpointDefinition
     public required int FixtureId { get; init; }
     /// <summary>The statuses the page lists: its documented outcomes, the ones a consumer contract covers.</summary>
     public required IReadOnlyList<ResponseDefinition> Responses { get; init; }
-    /// <summary>The other statuses the server answers to this operation (400, 401, 413, 415, ...), each with the error body; see <see cref="ServerStatuses"/>.</summary>
+    /// <summary>The other statuses the server answers to this operation (400, 401, 413, 415, ...), each with the error body; as the generator derives them.</summary>
     public IReadOnlyList<ResponseDefinition> ServerResponses { get; init; } = [];
     /// <summary>The statuses of <c>GET</c> on the same route, which the real API and the mock serve though no page describes it.</summary>
     public IReadOnlyList<ResponseDefinition> ReadResponses { get; init; } = [];

@@ -4,44 +4,93 @@ using System.Text.Json.Nodes;
 namespace ContractHarness.Contracts.Validation;
 
 /// <summary>
-/// The schemas of <c>contracts/schemas</c> compiled into <see cref="SchemaNode"/> trees for fast validation of
-/// <see cref="JsonNode"/> values without re-parsing (the mock server validates every update with it).
+/// The one reader of the contract's JSON Schemas: the files of <c>contracts/schemas</c> compiled into
+/// <see cref="SchemaNode"/> trees. The mock validates every update with them (without re-parsing), and the Pact side's
+/// <c>SchemaMatchers</c> read the same trees to choose a matcher per field.
 /// Supports the draft-07 keywords the generator writes (<c>type</c>, <c>format</c>, <c>properties</c>,
 /// <c>required</c>, <c>additionalProperties</c>, <c>items</c>, <c>oneOf</c>, <c>anyOf</c>, <c>allOf</c>,
-/// <c>enum</c>, <c>const</c>, <c>pattern</c>, file <c>$ref</c>s) and rejects any other validation keyword when compiling, so a
-/// schema it cannot check fully fails loudly instead of passing silently. <see cref="ContractSchemas"/>
-/// (NJsonSchema) stays the reference validator; this one is never more lenient for the keywords it accepts.
+/// <c>enum</c>, <c>const</c>, <c>pattern</c>, <c>$ref</c>s to sibling files and to pointers such as
+/// <c>#/definitions/X</c>) and rejects any other validation keyword when compiling, so a schema it cannot check fully
+/// fails loudly instead of passing silently. The tests keep NJsonSchema as a reference validator; this one is never
+/// more lenient for the keywords it accepts.
 /// </summary>
 public sealed class CompiledSchemas
 {
+    private const string Extension = ".schema.json";
+
     private static readonly HashSet<string> Annotations = new(StringComparer.Ordinal)
     {
         "$schema", "$id", "$comment", "title", "description", "default", "examples", "readOnly", "writeOnly", "deprecated",
+        "definitions", "$defs", // compiled only where a $ref points into them
     };
 
     private readonly string _directory;
+    private readonly bool _ignoreUnknownKeywords;
+    private readonly ConcurrentDictionary<string, Lazy<JsonObject>> _documents = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<SchemaNode>> _roots = new(StringComparer.Ordinal);
 
-    public CompiledSchemas(string schemasDirectory) => _directory = Path.GetFullPath(schemasDirectory);
+    public CompiledSchemas(string schemasDirectory)
+        : this(schemasDirectory, ignoreUnknownKeywords: false)
+    {
+    }
+
+    /// <param name="schemasDirectory">The folder of the <c>*.schema.json</c> files.</param>
+    /// <param name="ignoreUnknownKeywords">
+    /// True to skip keywords the validator cannot check instead of refusing the schema: for readers that only look at
+    /// a schema's shape (types, formats, properties), never for validation.
+    /// </param>
+    internal CompiledSchemas(string schemasDirectory, bool ignoreUnknownKeywords)
+    {
+        _directory = Path.GetFullPath(schemasDirectory);
+        _ignoreUnknownKeywords = ignoreUnknownKeywords;
+    }
 
     /// <summary>The compiled schema of <c>{name}.schema.json</c>.</summary>
     /// <exception cref="FileNotFoundException">No such schema.</exception>
     /// <exception cref="NotSupportedException">The schema uses a validation keyword this compiler does not support.</exception>
-    public SchemaNode Get(string name) => _roots.GetOrAdd(name, n => new Lazy<SchemaNode>(() => Load(n))).Value;
+    public SchemaNode Get(string name) => Node(Path.Combine(_directory, name + Extension), pointer: string.Empty, referrer: null);
 
-    private SchemaNode Load(string name)
+    /// <summary>The compiled schema of a file (any name; <c>$ref</c>s resolve relative to its folder).</summary>
+    internal static SchemaNode ReadFile(string path, bool ignoreUnknownKeywords)
     {
-        var path = Path.Combine(_directory, name + ".schema.json");
-        if (!File.Exists(path))
+        var full = Path.GetFullPath(path);
+        return new CompiledSchemas(Path.GetDirectoryName(full)!, ignoreUnknownKeywords).Node(full, string.Empty, referrer: null);
+    }
+
+    private SchemaNode Node(string file, string pointer, string? referrer) =>
+        _roots.GetOrAdd(file + "#" + pointer, _ => new Lazy<SchemaNode>(() =>
         {
-            throw new FileNotFoundException($"No schema '{name}' in {_directory}.", path);
+            var json = Pointer(Document(file, referrer), pointer, file);
+            var root = new SchemaNode();
+            Compile(json, root, file);
+            return root;
+        })).Value;
+
+    private JsonObject Document(string file, string? referrer)
+    {
+        if (!File.Exists(file))
+        {
+            var name = Path.GetFileName(file);
+            throw new FileNotFoundException(name.EndsWith(Extension, StringComparison.Ordinal) && referrer is null
+                ? $"No schema '{name[..^Extension.Length]}' in {Path.GetDirectoryName(file)}."
+                : $"No schema file {name} in {Path.GetDirectoryName(file)}{(referrer is null ? string.Empty : $" (referenced from {referrer})")}.", file);
         }
 
-        var json = JsonNode.Parse(File.ReadAllBytes(path)) as JsonObject
-            ?? throw new InvalidDataException($"{path} is not a JSON object.");
-        var root = new SchemaNode();
-        Compile(json, root, name);
-        return root;
+        return _documents.GetOrAdd(file, f => new Lazy<JsonObject>(() => JsonNode.Parse(File.ReadAllBytes(f)) as JsonObject
+            ?? throw new InvalidDataException($"{f} is not a JSON object."))).Value;
+    }
+
+    /// <summary>The part of a document a JSON Pointer (<c>/definitions/X</c>) names.</summary>
+    private static JsonObject Pointer(JsonObject document, string pointer, string file)
+    {
+        JsonNode? node = document;
+        foreach (var raw in pointer.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var segment = Uri.UnescapeDataString(raw).Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            node = node is JsonObject o && o.TryGetPropertyValue(segment, out var child) ? child : null;
+        }
+
+        return node as JsonObject ?? throw new InvalidDataException($"{Path.GetFileName(file)}: the reference '#{pointer}' points to no schema object.");
     }
 
     private void Compile(JsonObject json, SchemaNode node, string file)
@@ -103,19 +152,17 @@ public sealed class CompiledSchemas
                     break;
                 case "$ref":
                     var target = value!.GetValue<string>();
-                    if (target.StartsWith('#') || !target.EndsWith(".schema.json", StringComparison.Ordinal))
-                    {
-                        throw new NotSupportedException($"{file}: only file references (X.schema.json) are supported, not '{target}'.");
-                    }
-
-                    var refName = target[..^".schema.json".Length];
-                    node.RefName = refName;
-                    node.RefResolver = () => Get(refName);
+                    var hash = target.IndexOf('#', StringComparison.Ordinal);
+                    var filePart = hash < 0 ? target : target[..hash];
+                    var pointer = hash < 0 ? string.Empty : target[(hash + 1)..];
+                    var refFile = filePart.Length == 0 ? file
+                        : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, Uri.UnescapeDataString(filePart)));
+                    node.RefResolver = () => Node(refFile, pointer, referrer: Path.GetFileName(file));
                     break;
                 default:
-                    if (!Annotations.Contains(keyword))
+                    if (!Annotations.Contains(keyword) && !_ignoreUnknownKeywords)
                     {
-                        throw new NotSupportedException($"{file}: the schema keyword '{keyword}' is not supported by {nameof(CompiledSchemas)}.");
+                        throw new NotSupportedException($"{Path.GetFileName(file)}: the schema keyword '{keyword}' is not supported by {nameof(CompiledSchemas)}.");
                     }
 
                     break;
@@ -153,7 +200,7 @@ public sealed class CompiledSchemas
                 "string" => SchemaTypes.String,
                 "array" => SchemaTypes.Array,
                 "object" => SchemaTypes.Object,
-                var other => throw new NotSupportedException($"{file}: unknown type '{other}'."),
+                var other => throw new NotSupportedException($"{Path.GetFileName(file)}: unknown type '{other}'."),
             };
         }
 

@@ -11,7 +11,7 @@ namespace ContractHarness.Contracts.Validation;
 /// on would reject every real answer). Requests may carry an offset: the value is converted to UTC and its offset
 /// dropped (<see cref="Normalize(SchemaNode, JsonNode?)"/>), so what is stored and answered keeps the rule.
 /// </summary>
-public static partial class DateTimeRule
+internal static partial class DateTimeRule
 {
     /// <summary>The schema pattern of a date-time: seconds, an optional fraction of up to 7 digits, no offset.</summary>
     public const string Pattern = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,7})?$";

@@ -27,9 +27,6 @@ public sealed class SchemaNode
         internal set => _title = value;
     }
 
-    /// <summary>The file name (without <c>.schema.json</c>) a <c>$ref</c> points to, when this node is a reference.</summary>
-    public string? RefName { get; internal set; }
-
     /// <summary>The node a <c>$ref</c> resolves to (this node itself when it is no reference).</summary>
     public SchemaNode Resolved => Ref ?? this;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using ContractHarness.Pact.Matchers;
+using ContractHarness.PactNet.Matchers;
 
-namespace ContractHarness.Pact.Consumer;
+namespace ContractHarness.PactNet.Consumer;
 
 /// <summary>Turns what the builders receive into the text the engine takes.</summary>
 internal static class EngineValues

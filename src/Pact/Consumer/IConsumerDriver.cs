@@ -1,4 +1,4 @@
-namespace ContractHarness.Pact.Consumer;
+namespace ContractHarness.PactNet.Consumer;
 
 /// <summary>The seam between the builders and the engine, so builders can be tested without it.</summary>
 internal interface IConsumerDriver

@@ -1,6 +1,6 @@
-using ContractHarness.Pact.Interop;
+using ContractHarness.PactNet.Interop;
 
-namespace ContractHarness.Pact.Consumer;
+namespace ContractHarness.PactNet.Consumer;
 
 /// <summary>Drives libpact_ffi: builds the pact with the engine's builder calls and starts its mock server.</summary>
 internal sealed class NativeConsumerDriver : IConsumerDriver

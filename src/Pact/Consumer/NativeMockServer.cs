@@ -1,6 +1,6 @@
-using ContractHarness.Pact.Interop;
+using ContractHarness.PactNet.Interop;
 
-namespace ContractHarness.Pact.Consumer;
+namespace ContractHarness.PactNet.Consumer;
 
 /// <summary>A mock server of the engine, keyed by its port, and the pact it serves.</summary>
 internal sealed class NativeMockServer : IMockServer

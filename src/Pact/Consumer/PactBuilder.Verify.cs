@@ -1,6 +1,6 @@
 using System.Runtime.ExceptionServices;
 
-namespace ContractHarness.Pact.Consumer;
+namespace ContractHarness.PactNet.Consumer;
 
 /// <summary>The mock-server run of <see cref="PactBuilder"/>.</summary>
 internal sealed partial class PactBuilder

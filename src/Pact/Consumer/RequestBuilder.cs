@@ -1,7 +1,7 @@
 using System.Text.Json;
-using ContractHarness.Pact.Matchers;
+using ContractHarness.PactNet.Matchers;
 
-namespace ContractHarness.Pact.Consumer;
+namespace ContractHarness.PactNet.Consumer;
 
 /// <summary>Fills the request half of an <see cref="InteractionDefinition"/>.</summary>
 internal sealed class RequestBuilder(InteractionDefinition interaction, JsonSerializerOptions? options) : IRequestBuilderV4

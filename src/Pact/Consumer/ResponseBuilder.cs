@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
-using ContractHarness.Pact.Matchers;
+using ContractHarness.PactNet.Matchers;
 
-namespace ContractHarness.Pact.Consumer;
+namespace ContractHarness.PactNet.Consumer;
 
 /// <summary>Fills the response half of an <see cref="InteractionDefinition"/>.</summary>
 internal sealed class ResponseBuilder(InteractionDefinition interaction, JsonSerializerOptions? options) : IResponseBuilderV4

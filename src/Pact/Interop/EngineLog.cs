@@ -1,4 +1,4 @@
-namespace ContractHarness.Pact.Interop;
+namespace ContractHarness.PactNet.Interop;
 
 /// <summary>
 /// The engine's logging. The engine accepts exactly one global subscriber per process, so it is installed once,

@@ -2,12 +2,13 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using TextRegex = System.Text.RegularExpressions.Regex;
-using ContractHarness.Pact.Matchers;
+using ContractHarness.Contracts.Validation;
+using ContractHarness.PactNet.Matchers;
 
-namespace ContractHarness.Pact.Schema;
+namespace ContractHarness.PactNet.Schema;
 
 /// <summary>Walks an example instance alongside its schema and emits integration JSON (see <see cref="SchemaMatchers"/>).</summary>
-internal sealed class MatcherBodyBuilder(SchemaResolver resolver, SchemaMatcherOptions options)
+internal sealed class MatcherBodyBuilder(SchemaMatcherOptions options)
 {
     private readonly Dictionary<string, object?> overrides = options.Overrides.ToDictionary(
         o => o.Key.StartsWith("$.", StringComparison.Ordinal) ? o.Key[2..] : o.Key,
@@ -23,7 +24,7 @@ internal sealed class MatcherBodyBuilder(SchemaResolver resolver, SchemaMatcherO
             return Pinned(pinned);
         }
 
-        var shape = schema is null ? null : resolver.Shape(schema);
+        var shape = schema is null ? null : SchemaShape.Of(schema);
         return example switch
         {
             null => null,
@@ -89,7 +90,7 @@ internal sealed class MatcherBodyBuilder(SchemaResolver resolver, SchemaMatcherO
                 return regex is not null && TextRegex.IsMatch(text, regex) ? Match.Regex(text, regex).ToJsonNode() : Match.Type(text).ToJsonNode();
             case JsonValueKind.Number:
                 var integral = long.TryParse(example.ToJsonString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var whole);
-                return shape is not null && shape.Allows("integer") && !shape.Allows("number") && integral
+                return shape is not null && shape.IsInteger && integral
                     ? Match.Integer(whole).ToJsonNode()
                     : Number(example);
             default:

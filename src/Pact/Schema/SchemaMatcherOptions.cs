@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ContractHarness.Pact.Schema;
+namespace ContractHarness.PactNet.Schema;
 
 /// <summary>Settings of <see cref="SchemaMatchers"/>.</summary>
 public sealed class SchemaMatcherOptions

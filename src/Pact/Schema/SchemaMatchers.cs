@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using ContractHarness.Contracts.Validation;
 
-namespace ContractHarness.Pact.Schema;
+namespace ContractHarness.PactNet.Schema;
 
 /// <summary>
 /// Builds a response body full of matchers from an entity's JSON Schema and an example instance, so a consumer
@@ -38,9 +39,8 @@ public static class SchemaMatchers
     public static JsonNode? FromSchemaFile(string schemaPath, JsonNode? example, SchemaMatcherOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(schemaPath);
-        var resolver = new SchemaResolver();
-        var builder = new MatcherBodyBuilder(resolver, options ?? new SchemaMatcherOptions());
-        return builder.Build(example, resolver.Load(schemaPath));
+        var schema = CompiledSchemas.ReadFile(schemaPath, ignoreUnknownKeywords: true);
+        return new MatcherBodyBuilder(options ?? new SchemaMatcherOptions()).Build(example, schema);
     }
 
     /// <summary>Same as <see cref="FromSchemaFile(string, JsonNode?, SchemaMatcherOptions?)"/> with the example as JSON text.</summary>

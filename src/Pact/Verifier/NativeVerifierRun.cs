@@ -1,6 +1,6 @@
-using ContractHarness.Pact.Interop;
+using ContractHarness.PactNet.Interop;
 
-namespace ContractHarness.Pact.Verifier;
+namespace ContractHarness.PactNet.Verifier;
 
 /// <summary>
 /// One engine verification: creates a verifier handle, applies the settings, executes, reads (and frees) the

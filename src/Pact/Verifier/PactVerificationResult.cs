@@ -1,4 +1,4 @@
-namespace ContractHarness.Pact.Verifier;
+namespace ContractHarness.PactNet.Verifier;
 
 /// <summary>The outcome of a provider verification.</summary>
 public sealed class PactVerificationResult

@@ -1,4 +1,4 @@
-namespace ContractHarness.Pact.Verifier;
+namespace ContractHarness.PactNet.Verifier;
 
 /// <summary>Running a <see cref="PactVerifier"/>.</summary>
 public sealed partial class PactVerifier

@@ -1,4 +1,4 @@
-namespace ContractHarness.Pact.Verifier;
+namespace ContractHarness.PactNet.Verifier;
 
 /// <summary>
 /// Replays pacts against a running provider, as PactNet's verifier does:

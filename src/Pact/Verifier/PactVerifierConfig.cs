@@ -1,4 +1,4 @@
-namespace ContractHarness.Pact.Verifier;
+namespace ContractHarness.PactNet.Verifier;
 
 /// <summary>Settings of a provider verification.</summary>
 public sealed class PactVerifierConfig

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
-using ContractHarness.Pact.Interop;
+using ContractHarness.PactNet.Interop;
 
-namespace ContractHarness.Pact.Verifier;
+namespace ContractHarness.PactNet.Verifier;
 
 /// <summary>Applies <see cref="VerifierSettings"/> to an engine verifier handle.</summary>
 internal static class VerifierConfiguration

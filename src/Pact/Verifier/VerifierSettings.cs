@@ -1,4 +1,4 @@
-namespace ContractHarness.Pact.Verifier;
+namespace ContractHarness.PactNet.Verifier;
 
 /// <summary>Where pacts come from.</summary>
 internal abstract record PactSource;

@@ -1,7 +1,7 @@
 using ContractHarness.ContractTests.Consumer;
 using ContractHarness.ContractTests.Support;
 using ContractHarness.MockServer.Hosting;
-using ContractHarness.Pact.Verifier;
+using ContractHarness.PactNet.Verifier;
 using Xunit.Abstractions;
 using MockHost = ContractHarness.MockServer.Hosting.MockServer;
 

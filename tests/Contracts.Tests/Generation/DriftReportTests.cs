@@ -1,4 +1,4 @@
-using ContractHarness.Contracts.Generation;
+using ContractHarness.Contracts.Generator;
 using ContractHarness.Contracts.Tests.Support;
 
 namespace ContractHarness.Contracts.Tests.Generation;

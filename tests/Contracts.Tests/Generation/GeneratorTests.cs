@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using ContractHarness.Contracts.Catalog;
-using ContractHarness.Contracts.Generation;
+using ContractHarness.Contracts.Generator;
 using ContractHarness.Contracts.Tests.Support;
 
 namespace ContractHarness.Contracts.Tests.Generation;

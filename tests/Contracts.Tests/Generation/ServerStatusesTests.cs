@@ -1,4 +1,5 @@
 using ContractHarness.Contracts.Catalog;
+using ContractHarness.Contracts.Generator.Catalog;
 using ContractHarness.Contracts.Tests.Support;
 
 namespace ContractHarness.Contracts.Tests.Generation;

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using ContractHarness.Contracts.Catalog;
-using ContractHarness.Contracts.Generation;
-using ContractHarness.Contracts.Pages;
+using ContractHarness.Contracts.Generator;
+using ContractHarness.Contracts.Generator.Pages;
 using ContractHarness.Contracts.Tests.Support;
 using ContractHarness.Contracts.Validation;
 

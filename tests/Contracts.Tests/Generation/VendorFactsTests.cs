@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using ContractHarness.Contracts.Generation;
-using ContractHarness.Contracts.Schemas;
+using ContractHarness.Contracts.Generator;
+using ContractHarness.Contracts.Generator.Schemas;
 using ContractHarness.Contracts.Tests.Support;
 
 namespace ContractHarness.Contracts.Tests.Generation;

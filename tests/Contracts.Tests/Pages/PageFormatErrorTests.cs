@@ -1,4 +1,4 @@
-using ContractHarness.Contracts.Pages;
+using ContractHarness.Contracts.Generator.Pages;
 using ContractHarness.Contracts.Tests.Support;
 
 namespace ContractHarness.Contracts.Tests.Pages;

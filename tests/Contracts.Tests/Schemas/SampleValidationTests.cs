@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using ContractHarness.Contracts.Pages;
-using ContractHarness.Contracts.Schemas;
+using ContractHarness.Contracts.Generator.Pages;
+using ContractHarness.Contracts.Generator.Schemas;
 using ContractHarness.Contracts.Tests.Support;
 using ContractHarness.Contracts.Validation;
 

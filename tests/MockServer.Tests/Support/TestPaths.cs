@@ -1,5 +1,5 @@
 using ContractHarness.Contracts.Catalog;
-using ContractHarness.Contracts.Validation;
+using ContractHarness.Contracts.Tests.Support;
 
 namespace ContractHarness.MockServer.Tests.Support;
 

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using ContractHarness.Pact.Matchers;
-using ContractHarness.Pact.Tests.Support;
+using ContractHarness.PactNet.Matchers;
+using ContractHarness.PactNet.Tests.Support;
 using Xunit.Abstractions;
 
-namespace ContractHarness.Pact.Tests.Consumer;
+namespace ContractHarness.PactNet.Tests.Consumer;
 
 public class ConsumerPactTests(ITestOutputHelper output) : IDisposable
 {

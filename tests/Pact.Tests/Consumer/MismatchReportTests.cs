@@ -1,6 +1,6 @@
-using ContractHarness.Pact.Consumer;
+using ContractHarness.PactNet.Consumer;
 
-namespace ContractHarness.Pact.Tests.Consumer;
+namespace ContractHarness.PactNet.Tests.Consumer;
 
 public class MismatchReportTests
 {

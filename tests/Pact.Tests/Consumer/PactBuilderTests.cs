@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using ContractHarness.Pact.Consumer;
-using ContractHarness.Pact.Matchers;
-using ContractHarness.Pact.Tests.Support;
+using ContractHarness.PactNet.Consumer;
+using ContractHarness.PactNet.Matchers;
+using ContractHarness.PactNet.Tests.Support;
 
-namespace ContractHarness.Pact.Tests.Consumer;
+namespace ContractHarness.PactNet.Tests.Consumer;
 
 public class PactBuilderTests
 {

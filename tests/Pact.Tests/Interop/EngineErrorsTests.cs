@@ -1,7 +1,7 @@
 using System.Net;
-using ContractHarness.Pact.Tests.Support;
+using ContractHarness.PactNet.Tests.Support;
 
-namespace ContractHarness.Pact.Tests.Interop;
+namespace ContractHarness.PactNet.Tests.Interop;
 
 public class EngineErrorsTests
 {

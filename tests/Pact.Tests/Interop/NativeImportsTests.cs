@@ -1,8 +1,8 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
-using ContractHarness.Pact.Interop;
+using ContractHarness.PactNet.Interop;
 
-namespace ContractHarness.Pact.Tests.Interop;
+namespace ContractHarness.PactNet.Tests.Interop;
 
 public partial class NativeImportsTests
 {

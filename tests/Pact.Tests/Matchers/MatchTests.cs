@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ContractHarness.Pact.Matchers;
+using ContractHarness.PactNet.Matchers;
 
-namespace ContractHarness.Pact.Tests.Matchers;
+namespace ContractHarness.PactNet.Tests.Matchers;
 
 public class MatchTests
 {

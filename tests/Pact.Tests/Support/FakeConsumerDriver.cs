@@ -1,6 +1,6 @@
-using ContractHarness.Pact.Consumer;
+using ContractHarness.PactNet.Consumer;
 
-namespace ContractHarness.Pact.Tests.Support;
+namespace ContractHarness.PactNet.Tests.Support;
 
 /// <summary>Records what the builders hand to the engine and plays a mock server whose verdict the test decides.</summary>
 internal sealed class FakeConsumerDriver : IConsumerDriver

@@ -1,4 +1,4 @@
-namespace ContractHarness.Pact.Tests.Support;
+namespace ContractHarness.PactNet.Tests.Support;
 
 /// <summary>Memory measurements run alone, after the parallel tests, so other tests' allocations do not blur them.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]

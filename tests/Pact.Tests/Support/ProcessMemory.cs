@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace ContractHarness.Pact.Tests.Support;
+namespace ContractHarness.PactNet.Tests.Support;
 
 /// <summary>
 /// Anonymous resident memory of this process (<c>RssAnon</c> in /proc/self/status), measured after a full GC and

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace ContractHarness.Pact.Tests.Support;
+namespace ContractHarness.PactNet.Tests.Support;
 
 /// <summary>
 /// A small set of JSON Schemas shaped like the generated <c>contracts/schemas/</c> ones (draft-07, one file per entity

@@ -1,4 +1,4 @@
-namespace ContractHarness.Pact.Tests.Support;
+namespace ContractHarness.PactNet.Tests.Support;
 
 /// <summary>A fresh folder under the system temp folder, deleted on dispose.</summary>
 public sealed class TempDirectory : IDisposable

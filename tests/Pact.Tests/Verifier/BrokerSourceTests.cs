@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using ContractHarness.Pact.Tests.Support;
-using ContractHarness.Pact.Verifier;
+using ContractHarness.PactNet.Tests.Support;
+using ContractHarness.PactNet.Verifier;
 using Microsoft.AspNetCore.Builder;
 
-namespace ContractHarness.Pact.Tests.Verifier;
+namespace ContractHarness.PactNet.Tests.Verifier;
 
 public class BrokerSourceTests
 {

@@ -1,12 +1,12 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using ContractHarness.Pact.Tests.Support;
-using ContractHarness.Pact.Verifier;
+using ContractHarness.PactNet.Tests.Support;
+using ContractHarness.PactNet.Verifier;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Xunit.Abstractions;
 
-namespace ContractHarness.Pact.Tests.Verifier;
+namespace ContractHarness.PactNet.Tests.Verifier;
 
 public class ProviderVerificationTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -90,7 +90,7 @@ public class ProviderVerificationTests(ITestOutputHelper output) : IAsyncLifetim
         using var otherPacts = new TempDirectory();
         var pact = ContactPact.NewPact(otherPacts.Path);
         pact.UponReceiving("a get of a contact").Given("Contact exists", new { id = 55 })
-            .WithRequest(HttpMethod.Get, ContractHarness.Pact.Matchers.Match.FromProviderState("/api/v1/Contact/${id}", "/api/v1/Contact/66"))
+            .WithRequest(HttpMethod.Get, ContractHarness.PactNet.Matchers.Match.FromProviderState("/api/v1/Contact/${id}", "/api/v1/Contact/66"))
             .WillRespond().WithStatus(200);
         await pact.VerifyAsync(async context =>
         {

@@ -1,6 +1,6 @@
-using ContractHarness.Pact.Verifier;
+using ContractHarness.PactNet.Verifier;
 
-namespace ContractHarness.Pact.Tests.Verifier;
+namespace ContractHarness.PactNet.Tests.Verifier;
 
 public class VerificationReportTests
 {

@@ -1,0 +1,58 @@
+using ContractHarness.Contracts.Generator;
+using ContractHarness.Contracts.Generator.Pages;
+
+// make contracts: `generate --source contracts/source --out contracts`; `check` exits 1 when contracts/ drifted;
+// make drift: `drift --vendor FILE` exits 1 on a type disagreement with a vendor API description.
+var command = args.FirstOrDefault() ?? "help";
+string Option(string name, string fallback)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+}
+
+var source = Option("--source", "contracts/source");
+var output = Option("--out", "contracts");
+try
+{
+    switch (command)
+    {
+        case "generate":
+            var files = ContractGenerator.Write(source, output);
+            Console.WriteLine($"Generated {files.Count} files in {Path.GetFullPath(output)} from {source}.");
+            return 0;
+        case "check":
+            var drift = ContractGenerator.Drift(source, output);
+            foreach (var file in drift)
+            {
+                Console.Error.WriteLine($"out of date: {file}");
+            }
+
+            Console.WriteLine(drift.Count == 0 ? "contracts/ is up to date." : $"{drift.Count} files differ: run 'make contracts'.");
+            return drift.Count == 0 ? 0 : 1;
+        case "drift":
+            var vendor = Option("--vendor", string.Empty);
+            if (vendor.Length == 0)
+            {
+                Console.Error.WriteLine("usage: ContractHarness.Contracts drift --vendor <swagger-or-openapi.json> [--out contracts]");
+                return 2;
+            }
+
+            var report = DriftReport.Compare(output, vendor);
+            Console.Write(report.Text);
+            return report.ExitCode;
+        default:
+            Console.WriteLine("usage: ContractHarness.Contracts generate|check [--source contracts/source] [--out contracts] | drift --vendor FILE [--out contracts]");
+            return command is "help" or "--help" or "-h" ? 0 : 2;
+    }
+}
+catch (PageFormatException ex)
+{
+    Console.Error.WriteLine($"error: {ex.Message}");
+    return 1;
+}
+catch (Exception ex) when (ex is InvalidDataException or IOException or System.Text.Json.JsonException)
+{
+    // a broken enums.json, a vendor file that is missing or no API description: one line, no stack trace
+    Console.Error.WriteLine($"error: {ex.Message}");
+    return 2;
+}
