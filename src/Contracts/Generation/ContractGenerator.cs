@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ContractHarness.Contracts.Catalog;
+using ContractHarness.Contracts.Generation.WireMock;
 using ContractHarness.Contracts.OpenApi;
 using ContractHarness.Contracts.Pages;
 using ContractHarness.Contracts.Schemas;
@@ -17,7 +18,7 @@ public static class ContractGenerator
     public const string CarrierNamesFile = "carriers.json";
 
     /// <summary>The folders the generator owns: stale files in them are deleted on write.</summary>
-    public static readonly string[] OwnedFolders = ["schemas", "fixtures"];
+    public static readonly string[] OwnedFolders = ["schemas", "fixtures", .. WireMockMappings.OwnedFolders];
 
     /// <summary>Reads every <c>*.md</c> page in <paramref name="sourceDirectory"/> and returns the generated files by path relative to <c>contracts/</c>.</summary>
     public static SortedDictionary<string, string> Generate(string sourceDirectory)
@@ -50,6 +51,7 @@ public static class ContractGenerator
 
         files[EndpointCatalog.FileName] = JsonSerializer.Serialize(catalog, EndpointCatalog.JsonOptions) + "\n";
         files["openapi.json"] = Serialize(OpenApiBuilder.Build(catalog, schemas));
+        WireMockMappings.AddTo(files, catalog);
         return files;
     }
 

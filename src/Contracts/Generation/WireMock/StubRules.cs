@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using ContractHarness.Contracts.Catalog;
+
+namespace ContractHarness.Contracts.Generation.WireMock;
+
+/// <summary>
+/// The rule set both WireMock formats are written from: per operation, the sample entity by id, 404 for any other
+/// id, and the documented refusals a request's shape alone decides (415, 400 for <c>move</c>/<c>copy</c>, 412 for
+/// an <c>If-Unmodified-Since</c> in an earlier year). Static stubs keep no state, so an update answers the sample
+/// unchanged; see the README this folder is written with.
+/// </summary>
+internal static class StubRules
+{
+    /// <summary>The <c>ErrorSource</c> of every error body the stubs answer.</summary>
+    public const string ErrorSource = "ContractHarness.WireMockStubs";
+
+    /// <summary>A Content-Type naming any JSON type (<c>application/json</c>, <c>text/json</c>, <c>+json</c>).</summary>
+    public const string JsonContentType = "(?i).*json.*";
+
+    /// <summary>A JSON Patch operation <c>move</c> or <c>copy</c> anywhere in the body text.</summary>
+    public const string MoveOrCopy = "(?s).*\"op\"\\s*:\\s*\"(move|copy)\".*";
+
+    /// <summary>The rules of <paramref name="endpoint"/>, whose sample entity is <paramref name="fixture"/>, most specific first.</summary>
+    public static IEnumerable<StubRule> For(EndpointDefinition endpoint, JsonNode fixture)
+    {
+        var resource = endpoint.Resource;
+        var sample = endpoint.Route.Replace("{id}", endpoint.FixtureId.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        var anyId = "^" + endpoint.Route.Replace("{id}", "[^/]+", StringComparison.Ordinal) + "$";
+        var update = endpoint.Method;
+        var stamp = fixture[endpoint.LastUpdateField]?.GetValue<string>()
+            ?? throw new InvalidDataException($"{endpoint.Fixture}: no {endpoint.LastUpdateField} for the 412 rule.");
+        var year = int.Parse(stamp[..4], CultureInfo.InvariantCulture);
+
+        yield return new StubRule
+        {
+            Name = "unsupported-media-type", Resource = resource, Priority = 1, Method = update, Path = anyId, PathIsPattern = true,
+            Header = new HeaderCondition("Content-Type", JsonContentType, Negate: true), Status = 415,
+            Body = Error("UnsupportedMediaTypeException", "Content-Type is not JSON; send application/json, application/json-patch+json, application/merge-patch+json or text/json."),
+            When = $"{update} of any id with a Content-Type that names no JSON type",
+        };
+        if (endpoint.RequestBody.Kind == RequestBodyKind.Patch)
+        {
+            yield return new StubRule
+            {
+                Name = "move-or-copy", Resource = resource, Priority = 2, Method = update, Path = anyId, PathIsPattern = true,
+                BodyPattern = MoveOrCopy, Status = 400,
+                Body = Error("ArgumentException", "JSON Patch operations 'move' and 'copy' are not supported."),
+                When = $"{update} of any id whose body holds an operation `\"op\": \"move\"` or `\"copy\"`",
+            };
+        }
+
+        yield return new StubRule
+        {
+            Name = "precondition-failed", Resource = resource, Priority = 3, Method = update, Path = sample,
+            Header = new HeaderCondition("If-Unmodified-Since", YearPattern.HttpDateBefore(year), Negate: false), Status = 412,
+            Body = Error("SoPreconditionFailedException", $"{resource} {endpoint.FixtureId} has changed since If-Unmodified-Since (its {endpoint.LastUpdateField} is {stamp})."),
+            When = $"{update} of {endpoint.FixtureId} with an `If-Unmodified-Since` in a year before {year} (the sample's {endpoint.LastUpdateField} is {stamp})",
+        };
+        yield return new StubRule
+        {
+            Name = "update-sample", Resource = resource, Priority = 5, Method = update, Path = sample, Status = 200, Body = fixture.DeepClone(),
+            When = $"{update} of {endpoint.FixtureId}: the sample {endpoint.Entity}, unchanged (no state)",
+        };
+        yield return new StubRule
+        {
+            Name = "get-sample", Resource = resource, Priority = 5, Method = "GET", Path = sample, Status = 200, Body = fixture.DeepClone(),
+            When = $"GET of {endpoint.FixtureId}: the sample {endpoint.Entity}",
+        };
+        foreach (var method in new[] { "GET", update })
+        {
+            yield return new StubRule
+            {
+                Name = $"{method.ToLowerInvariant()}-not-found", Resource = resource, Priority = 9, Method = method, Path = anyId, PathIsPattern = true, Status = 404,
+                Body = Error("SoNotFoundException", $"{resource} not found: the stubs hold only the sample, {resource} {endpoint.FixtureId}."),
+                When = $"{method} of any other id",
+            };
+        }
+    }
+
+    private static JsonObject Error(string type, string message) => new()
+    {
+        ["Error"] = true,
+        ["ErrorType"] = type,
+        ["ErrorMessage"] = message,
+        ["ErrorSource"] = ErrorSource,
+    };
+}
