@@ -45,6 +45,7 @@ public static class StubAnswers
         yield return new(resource, $"{method} sample", method, sample, 200) { Body = body, Fixture = fixture };
         yield return new(resource, $"{method} other id", method, other, 404) { Body = body, ErrorType = "SoNotFoundException" };
         yield return new(resource, $"{method} text/plain", method, sample, 415) { Body = body, ContentType = "text/plain", ErrorType = "UnsupportedMediaTypeException" };
+        yield return new(resource, $"{method} without Content-Type", method, sample, 200) { Body = body, ContentType = null, Fixture = fixture };
         yield return new(resource, $"{method} If-Unmodified-Since a year before", method, sample, 412)
         {
             Body = body, IfUnmodifiedSince = yearBefore.ToString("r", CultureInfo.InvariantCulture), ErrorType = "SoPreconditionFailedException",
@@ -75,7 +76,8 @@ public static class StubAnswers
 public sealed record StubCase(string Resource, string Name, string Method, string Path, int Status)
 {
     public string? Body { get; init; }
-    public string ContentType { get; init; } = "application/json";
+    /// <summary>The request's Content-Type; null sends the body without one.</summary>
+    public string? ContentType { get; init; } = "application/json";
     public string? IfUnmodifiedSince { get; init; }
     public string? Fixture { get; init; }
     public string? ErrorType { get; init; }

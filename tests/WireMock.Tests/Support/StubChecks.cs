@@ -13,7 +13,7 @@ internal static class StubChecks
         if (c.Body is not null)
         {
             request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(c.Body));
-            request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(c.ContentType);
+            request.Content.Headers.ContentType = c.ContentType is null ? null : MediaTypeHeaderValue.Parse(c.ContentType);
         }
 
         if (c.IfUnmodifiedSince is not null)

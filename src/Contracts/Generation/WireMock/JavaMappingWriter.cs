@@ -22,7 +22,7 @@ internal static class JavaMappingWriter
         {
             request["headers"] = new JsonObject
             {
-                [header.Name] = new JsonObject { [header.Negate ? "doesNotMatch" : "matches"] = header.Pattern },
+                [header.Name] = new JsonObject { ["matches"] = header.Pattern },
             };
         }
 

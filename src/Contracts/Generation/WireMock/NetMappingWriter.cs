@@ -20,9 +20,7 @@ internal static class NetMappingWriter
         };
         if (rule.Header is { } header)
         {
-            var matcher = Matcher("RegexMatcher", header.Pattern);
-            matcher["RejectOnMatch"] = header.Negate;
-            request["Headers"] = new JsonArray(new JsonObject { ["Name"] = header.Name, ["Matchers"] = new JsonArray(matcher) });
+            request["Headers"] = new JsonArray(new JsonObject { ["Name"] = header.Name, ["Matchers"] = new JsonArray(Matcher("RegexMatcher", header.Pattern)) });
         }
 
         if (rule.BodyPattern is { } body)

@@ -39,5 +39,5 @@ internal sealed record StubRule
     public required string When { get; init; }
 }
 
-/// <summary>A header that must be present and match <see cref="Pattern"/> (or, with <see cref="Negate"/>, not match it).</summary>
-internal sealed record HeaderCondition(string Name, string Pattern, bool Negate);
+/// <summary>A header that must be present and match <see cref="Pattern"/>.</summary>
+internal sealed record HeaderCondition(string Name, string Pattern);

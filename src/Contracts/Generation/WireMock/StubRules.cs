@@ -15,8 +15,12 @@ internal static class StubRules
     /// <summary>The <c>ErrorSource</c> of every error body the stubs answer.</summary>
     public const string ErrorSource = "ContractHarness.WireMockStubs";
 
-    /// <summary>A Content-Type naming any JSON type (<c>application/json</c>, <c>text/json</c>, <c>+json</c>).</summary>
-    public const string JsonContentType = "(?i).*json.*";
+    /// <summary>
+    /// A Content-Type that is not blank and names no JSON type (<c>application/json</c>, <c>text/json</c>, <c>+json</c>).
+    /// A positive pattern, not a negated one: Java's <c>doesNotMatch</c> also matches a missing header, which the mock
+    /// accepts (a body without Content-Type is read as JSON), while a <c>matches</c> rule needs the header in both servers.
+    /// </summary>
+    public const string NotJsonContentType = @"(?i)^(?!.*json).*\S.*$";
 
     /// <summary>A JSON Patch operation <c>move</c> or <c>copy</c> anywhere in the body text.</summary>
     public const string MoveOrCopy = "(?s).*\"op\"\\s*:\\s*\"(move|copy)\".*";
@@ -35,9 +39,9 @@ internal static class StubRules
         yield return new StubRule
         {
             Name = "unsupported-media-type", Resource = resource, Priority = 1, Method = update, Path = anyId, PathIsPattern = true,
-            Header = new HeaderCondition("Content-Type", JsonContentType, Negate: true), Status = 415,
+            Header = new HeaderCondition("Content-Type", NotJsonContentType), Status = 415,
             Body = Error("UnsupportedMediaTypeException", "Content-Type is not JSON; send application/json, application/json-patch+json, application/merge-patch+json or text/json."),
-            When = $"{update} of any id with a Content-Type that names no JSON type",
+            When = $"{update} of any id with a Content-Type that names no JSON type (none at all is read as JSON)",
         };
         if (endpoint.RequestBody.Kind == RequestBodyKind.Patch)
         {
@@ -53,7 +57,7 @@ internal static class StubRules
         yield return new StubRule
         {
             Name = "precondition-failed", Resource = resource, Priority = 3, Method = update, Path = sample,
-            Header = new HeaderCondition("If-Unmodified-Since", YearPattern.HttpDateBefore(year), Negate: false), Status = 412,
+            Header = new HeaderCondition("If-Unmodified-Since", YearPattern.HttpDateBefore(year)), Status = 412,
             Body = Error("SoPreconditionFailedException", $"{resource} {endpoint.FixtureId} has changed since If-Unmodified-Since (its {endpoint.LastUpdateField} is {stamp})."),
             When = $"{update} of {endpoint.FixtureId} with an `If-Unmodified-Since` in a year before {year} (the sample's {endpoint.LastUpdateField} is {stamp})",
         };
