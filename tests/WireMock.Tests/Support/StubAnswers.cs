@@ -64,6 +64,25 @@ public static class StubAnswers
             {
                 Body = """[{"op": "move", "from": "/Description", "path": "/Name"}]""", ErrorType = "ArgumentException",
             };
+            var field = endpoint["lastUpdateField"]!.GetValue<string>();
+            var written = JsonNode.Parse(fixture)![field]!.GetValue<string>();
+            yield return new(resource, $"{method} failing test of {field}", method, sample, 409)
+            {
+                Body = $$"""[{"op": "test", "path": "/{{field}}", "value": "1999-01-01T00:00:00"}, {"op": "replace", "path": "/Description", "value": "x"}]""",
+                ErrorType = "SoConflictException",
+            };
+            yield return new(resource, $"{method} failing test, value first", method, sample, 409)
+            {
+                Body = $$"""[{"value":"{{written}}0","path":"{{field.ToLowerInvariant()}}","op":"test"}]""", ErrorType = "SoConflictException",
+            };
+            yield return new(resource, $"{method} passing test of {field}", method, sample, 200)
+            {
+                Body = $$"""[{"op": "test", "path": "{{field.ToLowerInvariant()}}", "value": "{{written}}"}]""", Fixture = fixture,
+            };
+            yield return new(resource, $"{method} test of another property", method, sample, 200)
+            {
+                Body = """[{"op": "test", "path": "/Description", "value": "anything"}]""", Fixture = fixture,
+            };
             yield return new(resource, $"{method} copy, other id", method, other, 400)
             {
                 Body = """[{ "op":"copy","from":"/Name","path":"/Description" }]""", ErrorType = "ArgumentException",

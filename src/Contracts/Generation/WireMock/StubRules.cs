@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using ContractHarness.Contracts.Catalog;
 
 namespace ContractHarness.Contracts.Generation.WireMock;
@@ -61,6 +62,17 @@ internal static class StubRules
             Body = Error("SoPreconditionFailedException", $"{resource} {endpoint.FixtureId} has changed since If-Unmodified-Since (its {endpoint.LastUpdateField} is {stamp})."),
             When = $"{update} of {endpoint.FixtureId} with an `If-Unmodified-Since` in a year before {year} (the sample's {endpoint.LastUpdateField} is {stamp})",
         };
+        if (endpoint.RequestBody.Kind == RequestBodyKind.Patch)
+        {
+            yield return new StubRule
+            {
+                Name = "test-failed", Resource = resource, Priority = 4, Method = update, Path = sample,
+                BodyPattern = FailingStampTest(endpoint.LastUpdateField, stamp), Status = 409,
+                Body = Error("SoConflictException", $"A 'test' operation failed: {endpoint.LastUpdateField} of {resource} {endpoint.FixtureId} is {stamp}."),
+                When = $"{update} of {endpoint.FixtureId} with a `test` of `{endpoint.LastUpdateField}` whose value is not `\"{stamp}\"` as written",
+            };
+        }
+
         yield return new StubRule
         {
             Name = "update-sample", Resource = resource, Priority = 5, Method = update, Path = sample, Status = 200, Body = fixture.DeepClone(),
@@ -81,6 +93,15 @@ internal static class StubRules
             };
         }
     }
+
+    /// <summary>
+    /// A body holding one operation object (no braces inside: a string value) that is a <c>test</c> of
+    /// <paramref name="field"/> (any case, optional leading slash) whose value is not <paramref name="stamp"/> as written.
+    /// Keys may come in any order; lookaheads read the same in Java and .NET.
+    /// </summary>
+    public static string FailingStampTest(string field, string stamp) =>
+        $@"(?s)^.*\{{(?=[^{{}}]*""op""\s*:\s*""test"")(?=[^{{}}]*""path""\s*:\s*""/?(?i:{field})"")"
+        + $@"(?![^{{}}]*""value""\s*:\s*""{Regex.Escape(stamp)}"")[^{{}}]*\}}.*$";
 
     private static JsonObject Error(string type, string message) => new()
     {

@@ -15,13 +15,16 @@ internal static class WireMockReadme
 
         - **No state.** Every update answers the sample entity unchanged; nothing is stored, `UpdatedDate`/`LastChanged` never moves.
         - **No validation.** Bodies are not checked against the schemas; a patch naming an unknown property still answers 200.
-        - **No `$select`**, no ETag or conditional GET (304), no 401 (credentials are not asked for), no 409 (a failing JSON Patch
-          `test` needs the stored entity to compare with, which a static stub cannot express).
+        - **No `$select`**, no ETag or conditional GET (304), no 401 (credentials are not asked for).
+        - **409 for one `test` only.** A JSON Patch `test` of the last-update stamp (`UpdatedDate`, `LastChanged` for tickets:
+          the optimistic-concurrency check) is 409 unless its value is the sample's stamp written exactly as in the fixture
+          (the same instant with an offset is 409 here, 200 on the mock). A `test` of any other property is not compared: 200.
+        - **Bodies are matched as text.** The patch rules are regular expressions over the body text, not parsed JSON.
         - **412 by year only.** `If-Unmodified-Since` is compared by its four-digit year: a date in an earlier year than the
           sample's stamp is 412, any other date (even earlier in the same year) is 200. RFC 850 dates (two-digit years) never match.
         - Ids are not parsed: any id other than the sample's is 404, even one that is not a number (the mock answers 400).
 
-        For the full behaviour (state, validation, `$select`, 409, 412 to the second) run the mock server: `make mock`.
+        For the full behaviour (state, validation, `$select`, every `test`, 412 to the second) run the mock server: `make mock`.
 
         ## Two folders, two formats
 
