@@ -40,8 +40,11 @@ test: tools ## Build and run every test (installs what it needs first)
 	  tools/test-summary.sh $(TEST_LOG); exit $$status
 
 .PHONY: contracts
-contracts: ## Regenerate contracts/ (schemas, catalog, OpenAPI, fixtures) from contracts/source
+contracts: ## Regenerate contracts/ (schemas, catalog, OpenAPI, fixtures, WireMock mappings) from contracts/source
 	$(DOTNET) run --project src/Contracts.Generator -c $(CONFIGURATION) -- generate --source contracts/source --out contracts
+
+.PHONY: wiremock-mappings
+wiremock-mappings: contracts ## Regenerate contracts/wiremock/ (static mappings for WireMock 3.x and WireMock.Net); part of make contracts
 
 .PHONY: check-contracts
 check-contracts: ## Fail when contracts/ differs from what contracts/source generates

@@ -5,6 +5,7 @@ using System.Text.Json.Serialization.Metadata;
 using ContractHarness.Contracts.Catalog;
 using ContractHarness.Contracts.Generator.Catalog;
 using ContractHarness.Contracts.Generator.OpenApi;
+using ContractHarness.Contracts.Generator.WireMock;
 using ContractHarness.Contracts.Generator.Pages;
 using ContractHarness.Contracts.Generator.Schemas;
 
@@ -20,7 +21,7 @@ internal static class ContractGenerator
     public const string CarrierNamesFile = "carriers.json";
 
     /// <summary>The folders the generator owns: stale files in them are deleted on write.</summary>
-    public static readonly string[] OwnedFolders = ["schemas", "fixtures"];
+    public static readonly string[] OwnedFolders = ["schemas", "fixtures", .. WireMockMappings.OwnedFolders];
 
     /// <summary>Reads every <c>*.md</c> page in <paramref name="sourceDirectory"/> and returns the generated files by path relative to <c>contracts/</c>.</summary>
     public static SortedDictionary<string, string> Generate(string sourceDirectory)
@@ -53,6 +54,7 @@ internal static class ContractGenerator
 
         files[EndpointCatalog.FileName] = catalog.ToJson();
         files["openapi.json"] = Serialize(OpenApiBuilder.Build(catalog, schemas));
+        WireMockMappings.AddTo(files, catalog);
         return files;
     }
 

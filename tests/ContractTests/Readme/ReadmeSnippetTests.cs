@@ -4,7 +4,7 @@ using ContractHarness.Tests.Shared;
 namespace ContractHarness.ContractTests.Readme;
 
 /// <summary>
-/// Every C# block of the README is a copy of a block of this folder's examples (between <c>// README: name</c> and
+/// Every C# block of the README is a copy of a block of the examples in a <c>tests/*/Readme</c> folder (between <c>// README: name</c> and
 /// <c>// README: end</c>), so it compiles, and every example block is in the README. To change an example, edit it
 /// here and paste it into the README.
 /// </summary>
@@ -19,7 +19,7 @@ public sealed partial class ReadmeSnippetTests
         blocks.Should().NotBeEmpty();
         foreach (var block in blocks)
         {
-            examples.Values.Should().Contain(block, "the README's C# blocks are copies of tests/ContractTests/Readme examples");
+            examples.Values.Should().Contain(block, "the README's C# blocks are copies of tests/*/Readme examples");
         }
     }
 
@@ -40,7 +40,8 @@ public sealed partial class ReadmeSnippetTests
     private static Dictionary<string, string> Examples()
     {
         var examples = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in Directory.GetFiles(Path.Combine(RepoRoot.Path, "tests", "ContractTests", "Readme"), "*Example*.cs"))
+        foreach (var file in Directory.GetDirectories(Path.Combine(RepoRoot.Path, "tests"), "Readme", SearchOption.AllDirectories)
+            .SelectMany(folder => Directory.GetFiles(folder, "*Example*.cs")))
         {
             foreach (Match match in ExampleBlock().Matches(File.ReadAllText(file).ReplaceLineEndings("\n")))
             {

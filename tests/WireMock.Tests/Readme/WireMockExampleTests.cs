@@ -1,0 +1,23 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using ContractHarness.Tests.Shared;
+using ReadmeExamples;
+
+namespace ContractHarness.WireMock.Tests.Readme;
+
+/// <summary>The README's WireMock.Net example, run as written: it serves the sample Contact and 404 for another id.</summary>
+public sealed class WireMockExampleTests
+{
+    [Fact]
+    public async Task TheReadmeExample_ServesTheSamples()
+    {
+        using var server = WireMockExamples.StartOnTheStaticMappings(RepoRoot.Path);
+        using var http = new HttpClient { BaseAddress = new Uri(server.Url!) };
+
+        var contact = JsonNode.Parse(await http.GetStringAsync("/api/v1/Contact/66"))!;
+        using var missing = await http.GetAsync("/api/v1/Contact/12345");
+
+        contact["ContactId"]!.GetValue<int>().Should().Be(66);
+        missing.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+}
