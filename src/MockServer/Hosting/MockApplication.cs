@@ -33,16 +33,18 @@ internal static class MockApplication
     /// The mock's pipeline on a host from <see cref="CreateHost"/>, for contracts that may still be loading: the host
     /// can start listening (and Kestrel get its first connection ready) meanwhile. A request that arrives before
     /// they are loaded waits for them; if they fail to load, it gets a 503 while the mock shuts down.
+    /// <paramref name="waiting"/>, when given, is told each time a request starts to wait (tests hold the loading until then).
     /// </summary>
-    public static void MapMock(WebApplication app, Task<MockContext> loading)
+    public static void MapMock(WebApplication app, Task<MockContext> loading, Action? waiting = null)
     {
         var pipeline = loading.ContinueWith(
             static loaded => Pipeline(loaded.Result), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        app.Run(context => pipeline.IsCompletedSuccessfully ? pipeline.Result(context) : AfterLoadingAsync(context, pipeline));
+        app.Run(context => pipeline.IsCompletedSuccessfully ? pipeline.Result(context) : AfterLoadingAsync(context, pipeline, waiting));
     }
 
-    private static async Task AfterLoadingAsync(HttpContext context, Task<RequestDelegate> pipeline)
+    private static async Task AfterLoadingAsync(HttpContext context, Task<RequestDelegate> pipeline, Action? waiting)
     {
+        waiting?.Invoke();
         RequestDelegate handler;
         try
         {

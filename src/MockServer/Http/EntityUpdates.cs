@@ -36,7 +36,11 @@ internal sealed class EntityUpdates(MockContext mock)
     public async Task PatchAsync(HttpContext context, EntityModel model, int id, SelectProjection? select)
     {
         var body = await RequestBody.ReadJsonAsync(context, mock.Options.MaxRequestBodyBytes);
-        EnsureExists(model, id);
+        if (!mock.Store.TryFind(model, id, out var found))
+        {
+            throw EntityEndpoints.NotFound(model, id);
+        }
+
         var contentType = context.Request.ContentType;
         var node = body.Length == 0
             ? throw MockErrors.BadRequest("The request body is empty: send a JSON Patch array or a JSON Merge Patch object.", "Missing Patch")
@@ -59,7 +63,7 @@ internal sealed class EntityUpdates(MockContext mock)
 
         var since = PreconditionCheck.IfUnmodifiedSince(context.Request);
         var ifMatch = context.Request.Headers.IfMatch;
-        var outcome = mock.Store.Update(model, id, current => Patch(model, id, current, patch, merge, since, ifMatch))
+        var outcome = mock.Store.Update(model, id, found, current => Patch(model, id, current, patch, merge, since, ifMatch))
             ?? throw EntityEndpoints.NotFound(model, id);
         await AnswerAsync(context, model, id, outcome, select);
     }
@@ -145,7 +149,7 @@ internal sealed class EntityUpdates(MockContext mock)
     private StoredEntity Commit(EntityModel model, int id, StoredEntity current, Dictionary<string, JsonNode?> changed, bool checkKey)
     {
         changed.Remove(model.LastUpdateField);
-        var raw = new Dictionary<string, byte[]>(1, StringComparer.Ordinal);
+        var raw = new Dictionary<string, byte[]>(2, StringComparer.Ordinal);
         if (model.UpdatedByField is { } updatedBy)
         {
             changed.Remove(updatedBy);
@@ -174,8 +178,10 @@ internal sealed class EntityUpdates(MockContext mock)
                 "Primary Key Change Refused");
         }
 
-        changed[model.LastUpdateField] = EntityStamp.Format(mock.Time.GetUtcNow());
-        return EntityWriter.Merge(current, changed, raw, model);
+        // The stamp is written as bytes and handed over as an instant: nothing formats it to parse it back.
+        var stamp = EntityStamp.ToSeconds(mock.Time.GetUtcNow());
+        raw[model.LastUpdateField] = EntityStamp.JsonUtf8(stamp);
+        return EntityWriter.Merge(current, changed, raw, model, stamp);
     }
 
     private static JsonNode? Parse(byte[] body)
@@ -187,14 +193,6 @@ internal sealed class EntityUpdates(MockContext mock)
         catch (JsonException e)
         {
             throw MockErrors.BadRequest($"The body is not valid JSON: {e.Message}", "Malformed JSON");
-        }
-    }
-
-    private void EnsureExists(EntityModel model, int id)
-    {
-        if (mock.Store.Get(model, id) is null)
-        {
-            throw EntityEndpoints.NotFound(model, id);
         }
     }
 }

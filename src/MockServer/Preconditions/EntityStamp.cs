@@ -17,6 +17,16 @@ internal static class EntityStamp
     public static string Format(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString(WrittenFormat, CultureInfo.InvariantCulture);
 
+    /// <summary>The stamp as a JSON string's bytes (<c>"2026-11-22T10:00:00"</c>), written without a string in between.</summary>
+    public static byte[] JsonUtf8(DateTimeOffset instant)
+    {
+        Span<byte> text = stackalloc byte[WrittenFormat.Length + 2];
+        text[0] = (byte)'"';
+        instant.UtcDateTime.TryFormat(text[1..], out var written, WrittenFormat, CultureInfo.InvariantCulture);
+        text[written + 1] = (byte)'"';
+        return text[..(written + 2)].ToArray();
+    }
+
     /// <summary>Parses a stored stamp; false for anything that is not an ISO 8601 date-time.</summary>
     public static bool TryParse(string? text, out DateTimeOffset instant)
     {

@@ -26,7 +26,8 @@ internal static class EntityWriter
     }
 
     /// <summary>
-    /// Writes a new version of <paramref name="current"/> in which the <paramref name="changed"/> properties take
+    /// Writes a new version of <paramref name="current"/>, stamped <paramref name="lastUpdate"/> (which the caller has put,
+    /// as the value of the last-update property, in one of the changes), in which the <paramref name="changed"/> properties take
     /// their new values (<paramref name="rawChanged"/> ones as ready JSON bytes) and every other property is copied
     /// from the stored bytes as it is, name and separator included (the stored bytes are the compact output of
     /// this writer, so <c>,"Name":value</c> is a run of bytes to copy). Only the changed properties go through a
@@ -34,7 +35,7 @@ internal static class EntityWriter
     /// </summary>
     public static StoredEntity Merge(
         StoredEntity current, IReadOnlyDictionary<string, JsonNode?> changed, IReadOnlyDictionary<string, byte[]> rawChanged, EntityModel model,
-        DateTimeOffset? lastUpdate = null)
+        DateTimeOffset lastUpdate)
     {
         var source = current.Utf8;
         var properties = current.Properties;
@@ -78,9 +79,7 @@ internal static class EntityWriter
             }
         }
 
-        var stamp = lastUpdate ?? (changed.TryGetValue(model.LastUpdateField, out var s) && s is JsonValue v && v.TryGetValue<string>(out var text)
-            && EntityStamp.TryParse(text, out var instant) ? instant : current.LastUpdate);
-        return Assemble(source, fragments.Written, members.AsSpan(0, count), model, stamp);
+        return Assemble(source, fragments.Written, members.AsSpan(0, count), model, lastUpdate);
     }
 
     /// <summary>

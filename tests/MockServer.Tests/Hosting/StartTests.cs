@@ -58,11 +58,12 @@ public sealed class StartTests
     {
         var options = new MockServerOptions { Port = 0, LogRequests = false };
         var loading = new TaskCompletionSource<MockContext>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var app = await StartListeningAsync(options, loading.Task);
+        var waiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var app = await StartListeningAsync(options, loading.Task, waiting);
         using var client = new HttpClient { BaseAddress = Address(app) };
 
         var early = client.GetAsync("/api/v1/Contact/66");
-        await Task.Delay(100); // lets the request reach the server; it passes either way, but then only the fast path runs
+        await waiting.Task.WaitAsync(TimeSpan.FromSeconds(30)); // the request is in the server, waiting for the contracts
 
         early.IsCompleted.Should().BeFalse("nothing can answer before the contracts are loaded");
         using var context = MockContext.Create(options);
@@ -77,11 +78,13 @@ public sealed class StartTests
     public async Task RequestWhileTheContractsFailToLoad_Gets503WithTheReason()
     {
         var loading = new TaskCompletionSource<MockContext>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var app = await StartListeningAsync(new MockServerOptions { Port = 0 }, loading.Task);
+        var waiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var app = await StartListeningAsync(new MockServerOptions { Port = 0 }, loading.Task, waiting);
         using var client = new HttpClient { BaseAddress = Address(app) };
 
         var early = client.GetAsync("/__admin/health");
-        await Task.Delay(100);
+        await waiting.Task.WaitAsync(TimeSpan.FromSeconds(30)); // the request waits for the contracts, which then fail
+        early.IsCompleted.Should().BeFalse();
         loading.SetException(new InvalidDataException("endpoints.json: $.endpoints: expected an array."));
         using var response = await early;
 
@@ -92,10 +95,11 @@ public sealed class StartTests
         error["ErrorMessage"]!.GetValue<string>().Should().Be("The mock could not load its contracts: endpoints.json: $.endpoints: expected an array.");
     }
 
-    private static async Task<WebApplication> StartListeningAsync(MockServerOptions options, Task<MockContext> loading)
+    /// <summary>A host whose contracts load when the test says so; <paramref name="waiting"/> completes when a request waits for them.</summary>
+    private static async Task<WebApplication> StartListeningAsync(MockServerOptions options, Task<MockContext> loading, TaskCompletionSource waiting)
     {
         var app = MockApplication.CreateHost(options);
-        MockApplication.MapMock(app, loading);
+        MockApplication.MapMock(app, loading, () => waiting.TrySetResult());
         await app.StartAsync();
         return app;
     }

@@ -105,7 +105,7 @@ public sealed class EntityWriterTests
         var model = Models.First(m => File.Exists(m.FixturePath));
         var current = EntityWriter.Write(JsonNode.Parse(File.ReadAllBytes(model.FixturePath))!.AsObject(), model);
 
-        var merged = EntityWriter.Merge(current, new Dictionary<string, JsonNode?>(), new Dictionary<string, byte[]>(), model);
+        var merged = EntityWriter.Merge(current, new Dictionary<string, JsonNode?>(), new Dictionary<string, byte[]>(), model, current.LastUpdate);
 
         merged.Utf8.Should().Equal(current.Utf8);
         merged.Properties.Should().Equal(current.Properties);

@@ -8,7 +8,7 @@ namespace ContractHarness.MockServer.Tests.Support;
 /// </summary>
 public class MockServerFixture : IAsyncLifetime
 {
-    public ManualTimeProvider Clock { get; } = new();
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
 
     public MockServer.Hosting.MockServer Server { get; private set; } = null!;
 
@@ -25,7 +25,7 @@ public class MockServerFixture : IAsyncLifetime
     /// <summary>Resets the store to the seed and the clock to its start.</summary>
     public virtual async Task ResetAsync()
     {
-        Clock.SetUtcNow(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
+        Clock.AdjustTime(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
         using var response = await Client.PostAsync("/__admin/reset", AdminRequests.JsonBody);
         response.EnsureSuccessStatusCode();
     }
@@ -92,7 +92,7 @@ public sealed class AdminTokenFixture : MockServerFixture
     /// <summary>Resets with the token, as a client of this mock must.</summary>
     public override async Task ResetAsync()
     {
-        Clock.SetUtcNow(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
+        Clock.AdjustTime(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
         using var request = new HttpRequestMessage(HttpMethod.Post, "/__admin/reset") { Content = AdminRequests.JsonBody };
         request.Headers.Authorization = new("Bearer", Token);
         using var response = await Client.SendAsync(request);
