@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
-using ContractHarness.MockServer.Errors;
 using ContractHarness.MockServer.Hosting;
 using ContractHarness.MockServer.Http;
-using ContractHarness.MockServer.Projection;
-using ContractHarness.MockServer.Store;
+using ContractHarness.MockServer.Model;
+using ContractHarness.MockServer.Operations;
+using ContractHarness.MockServer.Patching;
+using ContractHarness.MockServer;
 
 namespace ContractHarness.Bench.Micro;
 
@@ -28,7 +29,7 @@ public class ServerPathBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _mock = MockContext.Create(new MockServerOptions { ContractsDirectory = Inputs.ContractsDirectory, LogRequests = false });
+        _mock = MockLoader.Load(new SuperOfficeMockServerOptions { ContractsDirectory = Inputs.ContractsDirectory, LogRequests = false });
         _updates = new EntityUpdates(_mock);
         _contact = _mock.Store.Models.Single(m => m.Resource == "Contact");
         _stored = _mock.Store.Get(_contact, 1)!;

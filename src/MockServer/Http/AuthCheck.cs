@@ -1,5 +1,4 @@
-using ContractHarness.MockServer.Errors;
-using ContractHarness.MockServer.Store;
+using ContractHarness.MockServer.Model;
 
 namespace ContractHarness.MockServer.Http;
 

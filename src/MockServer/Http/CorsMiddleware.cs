@@ -1,4 +1,4 @@
-using ContractHarness.MockServer.Errors;
+using ContractHarness.MockServer.Model;
 using Microsoft.Extensions.Primitives;
 
 namespace ContractHarness.MockServer.Http;

@@ -1,11 +1,9 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using ContractHarness.Contracts.Validation;
-using ContractHarness.MockServer.Errors;
-using ContractHarness.MockServer.Hosting;
+using ContractHarness.MockServer.Model;
+using ContractHarness.MockServer.Operations;
 using ContractHarness.MockServer.Patching;
-using ContractHarness.MockServer.Preconditions;
-using ContractHarness.MockServer.Projection;
 using ContractHarness.MockServer.Store;
 using Microsoft.Extensions.Primitives;
 
@@ -33,8 +31,9 @@ internal sealed class EntityUpdates(MockContext mock)
     private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = false };
     private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false, MaxDepth = StoredEntityJson.MaxDepth };
 
-    public async Task PatchAsync(HttpContext context, EntityModel model, int id, SelectProjection? select)
+    public async Task PatchAsync(HttpContext context, EntityRoute route, int id, SelectProjection? select)
     {
+        var model = route.Model;
         var body = await RequestBody.ReadJsonAsync(context, mock.Options.MaxRequestBodyBytes);
         if (!mock.Store.TryFind(model, id, out var found))
         {
@@ -65,7 +64,7 @@ internal sealed class EntityUpdates(MockContext mock)
         var ifMatch = context.Request.Headers.IfMatch;
         var outcome = mock.Store.Update(model, id, found, current => Patch(model, id, current, patch, merge, since, ifMatch))
             ?? throw EntityEndpoints.NotFound(model, id);
-        await AnswerAsync(context, model, id, outcome, select);
+        await AnswerAsync(context, route.Links, id, outcome, select);
     }
 
     /// <summary>
@@ -94,8 +93,9 @@ internal sealed class EntityUpdates(MockContext mock)
         return Commit(model, id, current, members, checkKey: true);
     }
 
-    public async Task PutAsync(HttpContext context, EntityModel model, int id, SelectProjection? select)
+    public async Task PutAsync(HttpContext context, EntityRoute route, int id, SelectProjection? select)
     {
+        var model = route.Model;
         var body = await RequestBody.ReadJsonAsync(context, mock.Options.MaxRequestBodyBytes);
         var node = body.AsSpan().Trim(" \t\r\n"u8).IsEmpty ? null : Parse(body);
         if (node is null)
@@ -121,22 +121,22 @@ internal sealed class EntityUpdates(MockContext mock)
             members[model.PrimaryKey] = id; // the id in the URL wins
             return Commit(model, id, current, members, checkKey: false);
         }) ?? throw EntityEndpoints.NotFound(model, id);
-        await AnswerAsync(context, model, id, outcome, select);
+        await AnswerAsync(context, route.Links, id, outcome, select);
     }
 
     /// <summary>
     /// The stored version, or the refusal's error answer, written as the error middleware would write it (without a
     /// throw). With a data folder the version is answered only once it is durable.
     /// </summary>
-    private static Task AnswerAsync(HttpContext context, EntityModel model, int id, ChangeOutcome outcome, SelectProjection? select) =>
+    private static Task AnswerAsync(HttpContext context, LinkWriter links, int id, ChangeOutcome outcome, SelectProjection? select) =>
         outcome.Refusal is { } refusal ? ErrorBody.WriteAsync(context, refusal)
-        : outcome.Committed is { } committed ? AnswerWhenCommittedAsync(context, model, id, outcome.Stored!, select, committed)
-        : EntityResponse.WriteAsync(context, model, id, outcome.Stored!, select);
+        : outcome.Committed is { } committed ? AnswerWhenCommittedAsync(context, links, id, outcome.Stored!, select, committed)
+        : EntityResponse.WriteAsync(context, links, id, outcome.Stored!, select);
 
-    private static async Task AnswerWhenCommittedAsync(HttpContext context, EntityModel model, int id, StoredEntity stored, SelectProjection? select, Task committed)
+    private static async Task AnswerWhenCommittedAsync(HttpContext context, LinkWriter links, int id, StoredEntity stored, SelectProjection? select, Task committed)
     {
         await committed;
-        await EntityResponse.WriteAsync(context, model, id, stored, select);
+        await EntityResponse.WriteAsync(context, links, id, stored, select);
     }
 
     private MockHttpException? Modified(EntityModel model, int id, StoredEntity current, DateTimeOffset? since, StringValues ifMatch) =>

@@ -1,7 +1,7 @@
-using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
-using ContractHarness.MockServer.Errors;
+using System.Net;
+using ContractHarness.MockServer.Model;
 
 namespace ContractHarness.MockServer.Http;
 

@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
-using ContractHarness.MockServer.Errors;
+using ContractHarness.MockServer.Model;
 using Microsoft.Net.Http.Headers;
 
 namespace ContractHarness.MockServer.Http;

@@ -1,5 +1,5 @@
 using System.Text.Unicode;
-using ContractHarness.MockServer.Errors;
+using ContractHarness.MockServer.Model;
 
 namespace ContractHarness.MockServer.Http;
 

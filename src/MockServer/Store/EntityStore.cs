@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using ContractHarness.MockServer.Errors;
-using ContractHarness.MockServer.Persistence;
-using ContractHarness.MockServer.Seeding;
+using ContractHarness.MockServer.Model;
+using ContractHarness.MockServer.Store.Persistence;
+using ContractHarness.MockServer.Store.Seeding;
 
 namespace ContractHarness.MockServer.Store;
 

@@ -1,5 +1,5 @@
-using ContractHarness.MockServer.Errors;
 using ContractHarness.MockServer.Http;
+using ContractHarness.MockServer.Model;
 using Microsoft.AspNetCore.Http;
 
 namespace ContractHarness.MockServer.Tests.Http;

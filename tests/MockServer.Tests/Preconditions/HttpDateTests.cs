@@ -1,4 +1,4 @@
-using ContractHarness.MockServer.Preconditions;
+using ContractHarness.MockServer.Model;
 
 namespace ContractHarness.MockServer.Tests.Preconditions;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using ContractHarness.Contracts.Validation;
-using ContractHarness.MockServer.Projection;
-using ContractHarness.MockServer.Store;
+using ContractHarness.MockServer.Model;
+using ContractHarness.MockServer.Operations;
 using ContractHarness.MockServer.Tests.Support;
 
 namespace ContractHarness.MockServer.Tests.Projection;

@@ -1,5 +1,6 @@
 using ContractHarness.Contracts.Validation;
-using ContractHarness.MockServer.Seeding;
+using ContractHarness.MockServer.Model;
+using ContractHarness.MockServer.Store.Seeding;
 using ContractHarness.MockServer.Store;
 using ContractHarness.MockServer.Tests.Support;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using ContractHarness.Contracts.Validation;
-using ContractHarness.MockServer.Store;
+using ContractHarness.MockServer.Model;
 using ContractHarness.MockServer.Tests.Support;
 
 namespace ContractHarness.MockServer.Tests.Store;
