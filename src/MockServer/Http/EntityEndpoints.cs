@@ -38,7 +38,16 @@ internal sealed class EntityEndpoints(MockContext mock)
         }
 
         var id = ParseId(idText);
-        var select = request.QueryString.HasValue ? SelectProjection.Parse(request.Query[SelectProjection.QueryName], model) : null;
+        SelectProjection? select = null;
+        if (request.QueryString.HasValue)
+        {
+            select = SelectProjection.Parse(request.Query[SelectProjection.QueryName], model, out var refused);
+            if (refused is not null)
+            {
+                return ErrorBody.WriteAsync(context, refused);
+            }
+        }
+
         return bodyKind switch
         {
             null => GetAsync(context, route, id, select),

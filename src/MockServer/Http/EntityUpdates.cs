@@ -10,9 +10,9 @@ using Microsoft.Extensions.Primitives;
 namespace ContractHarness.MockServer.Http;
 
 /// <summary>
-/// PATCH and PUT: read and parse the body (outside any lock), then, under the entity's lock, check
-/// <c>If-Match</c> or <c>If-Unmodified-Since</c>, apply the change to a private copy, bring it into shape, validate it against the
-/// schema, stamp it and store it. Any failure on the way leaves the stored entity exactly as it was.
+/// PATCH and PUT over HTTP: read and parse the body (outside any lock), then let <see cref="EntityChanges"/> make the
+/// new version under the entity's lock and answer it, or the refusal it returns. Any failure on the way leaves the
+/// stored entity exactly as it was.
 /// Choices where the pages are silent:
 /// <list type="bullet">
 /// <item>a PATCH body is told apart by its shape: an array is JSON Patch, an object is JSON Merge Patch, whatever the
@@ -49,7 +49,13 @@ internal sealed class EntityUpdates(MockContext mock)
         switch (node)
         {
             case JsonArray when !RequestBody.IsMergePatch(contentType):
-                patch = PatchErrors.Parse(node, model);
+                patch = PatchErrors.Parse(node, model, out var refused);
+                if (refused is not null)
+                {
+                    await ErrorBody.WriteAsync(context, refused);
+                    return;
+                }
+
                 break;
             case JsonObject obj when !RequestBody.IsJsonPatch(contentType):
                 merge = obj;
@@ -62,35 +68,9 @@ internal sealed class EntityUpdates(MockContext mock)
 
         var since = PreconditionCheck.IfUnmodifiedSince(context.Request);
         var ifMatch = context.Request.Headers.IfMatch;
-        var outcome = mock.Store.Update(model, id, found, current => Patch(model, id, current, patch, merge, since, ifMatch))
+        var outcome = mock.Store.Update(model, id, found, current => mock.Changes.Patch(model, id, current, patch, merge, since, ifMatch))
             ?? throw EntityEndpoints.NotFound(model, id);
         await AnswerAsync(context, route.Links, id, outcome, select);
-    }
-
-    /// <summary>
-    /// What a PATCH (a JSON Patch or a merge patch) makes of the current version, under the entity's lock: the new
-    /// version, or the refusal (412 for a stale <paramref name="since"/>, 409 for a failing <c>test</c>); a 400
-    /// is thrown. Nothing is stored here.
-    /// </summary>
-    internal ChangeOutcome Patch(
-        EntityModel model, int id, StoredEntity current, JsonPatchDocument? patch, JsonObject? merge, DateTimeOffset? since, StringValues ifMatch = default)
-    {
-        if (Modified(model, id, current, since, ifMatch) is { } modified)
-        {
-            return modified;
-        }
-
-        var touched = PartialPatch.Touched(patch, merge, model);
-        JsonObject document = touched is null ? current.ToJsonObject() : PartialPatch.Extract(current, touched);
-        var changes = patch ?? MergePatch.ToJsonPatch(merge!, document);
-        var patched = PatchErrors.TryApply(changes, document, model, out var refused);
-        if (refused is not null)
-        {
-            return refused;
-        }
-
-        var members = touched is null ? EntityShape.Complete(patched, model) : EntityShape.WithDefaults(patched, model, touched);
-        return Commit(model, id, current, members, checkKey: true);
     }
 
     public async Task PutAsync(HttpContext context, EntityRoute route, int id, SelectProjection? select)
@@ -110,17 +90,9 @@ internal sealed class EntityUpdates(MockContext mock)
 
         var since = PreconditionCheck.IfUnmodifiedSince(context.Request);
         var ifMatch = context.Request.Headers.IfMatch;
-        var outcome = mock.Store.Update(model, id, current =>
-        {
-            if (Modified(model, id, current, since, ifMatch) is { } modified)
-            {
-                return modified;
-            }
-
-            var members = EntityShape.Complete(node.DeepClone(), model);
-            members[model.PrimaryKey] = id; // the id in the URL wins
-            return Commit(model, id, current, members, checkKey: false);
-        }) ?? throw EntityEndpoints.NotFound(model, id);
+        var entity = (JsonObject)node;
+        var outcome = mock.Store.Update(model, id, current => mock.Changes.Replace(model, id, current, entity, since, ifMatch))
+            ?? throw EntityEndpoints.NotFound(model, id);
         await AnswerAsync(context, route.Links, id, outcome, select);
     }
 
@@ -137,51 +109,6 @@ internal sealed class EntityUpdates(MockContext mock)
     {
         await committed;
         await EntityResponse.WriteAsync(context, links, id, stored, select);
-    }
-
-    private MockHttpException? Modified(EntityModel model, int id, StoredEntity current, DateTimeOffset? since, StringValues ifMatch) =>
-        mock.Options.IgnorePreconditions ? null : PreconditionCheck.Modified(model, id, current, since, ifMatch);
-
-    /// <summary>
-    /// Validates the changed properties, checks the key, then sets the server's own values (the last-update stamp
-    /// and the updated-by user, whatever the client sent for them) and writes the new version.
-    /// </summary>
-    private StoredEntity Commit(EntityModel model, int id, StoredEntity current, Dictionary<string, JsonNode?> changed, bool checkKey)
-    {
-        changed.Remove(model.LastUpdateField);
-        var raw = new Dictionary<string, byte[]>(2, StringComparer.Ordinal);
-        if (model.UpdatedByField is { } updatedBy)
-        {
-            changed.Remove(updatedBy);
-            raw[updatedBy] = mock.Store.Seed.CurrentUser(model);
-        }
-
-        var errors = new List<string>();
-        foreach (var name in changed.Keys.ToArray())
-        {
-            model.Schema.TryGetProperty(name, out _, out var schema);
-            var value = changed[name] = DateTimeRule.Normalize(schema, changed[name]); // an offset becomes UTC without one
-            errors.AddRange(schema.Validate(value, name).Select(e => e.Message));
-        }
-
-        if (errors.Count > 0)
-        {
-            throw MockErrors.BadRequest(
-                $"The updated {model.Entity} does not match its schema: {string.Join(" ", errors.Take(5))}",
-                $"Invalid {model.Entity}");
-        }
-
-        if (checkKey && changed.TryGetValue(model.PrimaryKey, out var key) && !(key is JsonValue v && v.TryGetValue<int>(out var keyValue) && keyValue == id))
-        {
-            throw MockErrors.BadRequest(
-                $"The primary key {model.PrimaryKey} cannot be changed (it is {id}, the patch makes it {key?.ToJsonString() ?? "null"}).",
-                "Primary Key Change Refused");
-        }
-
-        // The stamp is written as bytes and handed over as an instant: nothing formats it to parse it back.
-        var stamp = EntityStamp.ToSeconds(mock.Time.GetUtcNow());
-        raw[model.LastUpdateField] = EntityStamp.JsonUtf8(stamp);
-        return EntityWriter.Merge(current, changed, raw, model, stamp);
     }
 
     private static JsonNode? Parse(byte[] body)

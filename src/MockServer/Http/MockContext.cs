@@ -21,6 +21,7 @@ internal sealed class MockContext : IDisposable
         Cors = new CorsPolicy(options.CorsOrigins);
         Hosts = new HostPolicy(options.Host, options.AllowedHosts);
         ProviderStates = new ProviderStates(store);
+        Changes = new EntityChanges(store.Seed, options.TimeProvider, options.IgnorePreconditions);
         Log = options.LogWriter ?? Console.Out;
         RequestLog = options.LogRequests ? new RequestLogWriter(Log) : null;
     }
@@ -40,6 +41,9 @@ internal sealed class MockContext : IDisposable
     public HostPolicy Hosts { get; }
 
     public ProviderStates ProviderStates { get; }
+
+    /// <summary>What updates make of an entity, under its lock.</summary>
+    public EntityChanges Changes { get; }
 
     public TimeProvider Time => Options.TimeProvider;
 

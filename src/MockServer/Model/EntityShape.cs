@@ -8,26 +8,33 @@ namespace ContractHarness.MockServer.Model;
 /// Brings a patched or PUT entity into the carrier's shape before validation: property names take the schema's
 /// spelling (matched case-insensitively, also inside nested carriers) and every missing or removed property gets
 /// its <see cref="SchemaDefaults">default</see>. A top-level name the schema does not have is refused (the entity
-/// schemas have <c>additionalProperties: false</c>).
+/// schemas have <c>additionalProperties: false</c>). A refusal is returned (null members and a 400), not thrown: it
+/// happens under the entity's lock, where every refusal is a value.
 /// </summary>
 internal static class EntityShape
 {
     /// <summary>A whole entity (PUT, or a patch of the whole document): every schema property, missing ones at their default.</summary>
-    public static Dictionary<string, JsonNode?> Complete(JsonNode? document, EntityModel model) =>
-        WithDefaults(document, model, model.Schema.Properties.Select(p => p.Key));
+    public static Dictionary<string, JsonNode?>? Complete(JsonNode? document, EntityModel model, out MockHttpException? refused) =>
+        WithDefaults(document, model, model.Schema.Properties.Select(p => p.Key), out refused);
 
     /// <summary>
     /// The touched properties of a partial patch: the members of <paramref name="document"/>, and a default for each
     /// of <paramref name="touched"/> that the patch removed.
     /// </summary>
-    public static Dictionary<string, JsonNode?> WithDefaults(JsonNode? document, EntityModel model, IEnumerable<string> touched)
+    public static Dictionary<string, JsonNode?>? WithDefaults(JsonNode? document, EntityModel model, IEnumerable<string> touched, out MockHttpException? refused)
     {
         if (document is not JsonObject entity)
         {
-            throw MockErrors.BadRequest($"The updated {model.Entity} must be a JSON object, but it is {JsonNodeNavigator.DescribeKind(document)}.", $"Invalid {model.Entity}");
+            refused = MockErrors.BadRequest($"The updated {model.Entity} must be a JSON object, but it is {JsonNodeNavigator.DescribeKind(document)}.", $"Invalid {model.Entity}");
+            return null;
         }
 
-        var byName = Members(entity, model);
+        var byName = Members(entity, model, out refused);
+        if (byName is null)
+        {
+            return null;
+        }
+
         foreach (var name in touched)
         {
             if (!byName.ContainsKey(name) && model.Schema.TryGetProperty(name, out var canonical, out var propertySchema))
@@ -41,10 +48,11 @@ internal static class EntityShape
 
     /// <summary>
     /// Detaches the members of <paramref name="entity"/> and returns them under the schema's spelling, nested
-    /// carriers included; a name the schema does not have, or one given twice, is a 400.
+    /// carriers included; a name the schema does not have, or one given twice, is a 400 (returned in <paramref name="refused"/>).
     /// </summary>
-    public static Dictionary<string, JsonNode?> Members(JsonObject entity, EntityModel model)
+    public static Dictionary<string, JsonNode?>? Members(JsonObject entity, EntityModel model, out MockHttpException? refused)
     {
+        refused = null;
         var members = entity.ToList();
         entity.Clear(); // detaches the values so they can move into another object
         var byName = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
@@ -52,12 +60,14 @@ internal static class EntityShape
         {
             if (!model.Schema.TryGetProperty(name, out var canonical, out var propertySchema))
             {
-                throw MockErrors.BadRequest($"{model.Entity} has no property '{name}'.", "Unknown Property");
+                refused = MockErrors.BadRequest($"{model.Entity} has no property '{name}'.", "Unknown Property");
+                return null;
             }
 
             if (!byName.TryAdd(canonical, value))
             {
-                throw MockErrors.BadRequest($"The property '{canonical}' of {model.Entity} is given more than once.", "Duplicate Property");
+                refused = MockErrors.BadRequest($"The property '{canonical}' of {model.Entity} is given more than once.", "Duplicate Property");
+                return null;
             }
 
             Canonicalize(value, propertySchema);

@@ -7,19 +7,23 @@ namespace ContractHarness.MockServer.Operations;
 /// <summary>
 /// Runs the patch engine and maps its errors: a failing <c>test</c> is 409; a malformed document, <c>move</c>/<c>copy</c>
 /// and a path that does not exist are 400, naming the operation and the path ("ContactEntity has no property
-/// 'Nickname'" when the first step of the path is not a property of the entity).
+/// 'Nickname'" when the first step of the path is not a property of the entity). Both return the refusal as a value.
 /// </summary>
 internal static class PatchErrors
 {
-    public static JsonPatchDocument Parse(JsonNode? body, EntityModel model)
+    /// <summary>The patch document, or null and the 400 in <paramref name="refused"/>.</summary>
+    /// <remarks>The one place the parser's <see cref="JsonPatchException"/> is caught and turned into a refusal.</remarks>
+    public static JsonPatchDocument? Parse(JsonNode? body, EntityModel model, out MockHttpException? refused)
     {
         try
         {
+            refused = null;
             return JsonPatchDocument.Parse(body);
         }
         catch (JsonPatchException e)
         {
-            throw Map(e, model);
+            refused = Map(e, model);
+            return null;
         }
     }
 

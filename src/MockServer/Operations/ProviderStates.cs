@@ -43,8 +43,26 @@ internal sealed class ProviderStates
 
     public IReadOnlyList<string> Resources => [.. _store.Models.Select(m => m.Resource)];
 
-    /// <summary>Arranges the state (or each of <c>states</c>, in order) and answers the values a pact may inject.</summary>
-    public JsonObject Apply(ProviderStateRequestModel request)
+    /// <summary>
+    /// Arranges the state (or each of <c>states</c>, in order) and answers the values a pact may inject; or null and
+    /// the 400 in <paramref name="refused"/> for a state it does not know (the states before it stay arranged).
+    /// </summary>
+    /// <remarks>The one place where the helpers' refusals, thrown from deep in the parsing, become a value.</remarks>
+    public JsonObject? Apply(ProviderStateRequestModel request, out MockHttpException? refused)
+    {
+        try
+        {
+            refused = null;
+            return ApplyAll(request);
+        }
+        catch (MockHttpException refusal)
+        {
+            refused = refusal;
+            return null;
+        }
+    }
+
+    private JsonObject ApplyAll(ProviderStateRequestModel request)
     {
         if (string.IsNullOrWhiteSpace(request.State) && request.States is { Count: > 0 } states)
         {

@@ -25,9 +25,10 @@ internal sealed class SelectProjection
         _model = model;
     }
 
-    /// <summary>Parses the query value; null when there is nothing to select (absent or blank).</summary>
-    public static SelectProjection? Parse(string? select, EntityModel model)
+    /// <summary>Parses the query value; null when there is nothing to select (absent or blank) or when it names an unknown field (the 400 is in <paramref name="refused"/>).</summary>
+    public static SelectProjection? Parse(string? select, EntityModel model, out MockHttpException? refused)
     {
+        refused = null;
         if (string.IsNullOrWhiteSpace(select))
         {
             return null;
@@ -47,7 +48,8 @@ internal sealed class SelectProjection
                 {
                     if (!declared.TryGetProperty(segment, out name, out var child))
                     {
-                        throw MockErrors.BadRequest($"$select: {owner} has no property '{segment}'.", "Unknown $select Field");
+                        refused = MockErrors.BadRequest($"$select: {owner} has no property '{segment}'.", "Unknown $select Field");
+                        return null;
                     }
 
                     owner = child.ValueSchema.Title ?? name;
@@ -55,7 +57,8 @@ internal sealed class SelectProjection
                 }
                 else if (segment.Length == 0 || schema is not null && (schema.ValueSchema.Types & (SchemaTypes.Object | SchemaTypes.Array)) == 0)
                 {
-                    throw MockErrors.BadRequest($"$select: '{item}' is not a valid field path ({owner} has no fields).", "Unknown $select Field");
+                    refused = MockErrors.BadRequest($"$select: '{item}' is not a valid field path ({owner} has no fields).", "Unknown $select Field");
+                    return null;
                 }
                 else
                 {

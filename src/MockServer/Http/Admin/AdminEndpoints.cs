@@ -110,7 +110,13 @@ internal sealed class AdminEndpoints(MockContext mock)
             throw MockErrors.BadRequest("Send {\"action\": \"setup\", \"state\": \"Contact 66 exists\", \"params\": {}}.", "Invalid Provider State");
         }
 
-        var values = mock.ProviderStates.Apply(request);
+        var values = mock.ProviderStates.Apply(request, out var refused);
+        if (refused is not null)
+        {
+            await ErrorBody.WriteAsync(context, refused);
+            return;
+        }
+
         await WriteBytes(context, JsonSerializer.SerializeToUtf8Bytes(values, AdminJsonContext.Default.JsonObject));
     }
 
