@@ -1,4 +1,3 @@
-using ContractHarness.MockServer;
 // In-process start-up of the mock: the time from SuperOfficeMockServer.StartAsync to the first 200 of GET /__admin/health on
 // its socket, then disposal; the first start in the process is cold (JIT, first loads), the later ones warm.
 //   [--runs N]   starts in all (default 6: 1 cold + 5 warm)
@@ -12,6 +11,7 @@ using System.Diagnostics;
 using System.Globalization;
 using ContractHarness.Bench.InProcess;
 using ContractHarness.Bench.Tools;
+using ContractHarness.MockServer;
 
 if (args.Length > 0 && args[0] == "serve")
 {

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text;
-using ContractHarness.MockServer;
 
 namespace ContractHarness.MockServer.Hosting;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using ContractHarness.MockServer.Http;
 using ContractHarness.MockServer.Model;
-using ContractHarness.MockServer;
 
 namespace ContractHarness.MockServer.Hosting;
 
@@ -51,7 +50,7 @@ internal static class MockApplication
         catch (Exception error)
         {
             var reason = (error as AggregateException)?.InnerException ?? error;
-            await ErrorBody.WriteAsync(context, new MockHttpException(
+            await ErrorResponse.WriteAsync(context, new MockHttpException(
                 StatusCodes.Status503ServiceUnavailable, "Service Unavailable", "NotStarted", $"The mock could not load its contracts: {reason.Message}"));
             return;
         }

@@ -6,7 +6,6 @@ using ContractHarness.MockServer.Model;
 using ContractHarness.MockServer.Store.Persistence;
 using ContractHarness.MockServer.Store.Seeding;
 using ContractHarness.MockServer.Store;
-using ContractHarness.MockServer;
 
 namespace ContractHarness.MockServer.Hosting;
 

@@ -1,4 +1,3 @@
-using ContractHarness.MockServer;
 namespace ContractHarness.MockServer.Hosting;
 
 /// <summary>The command-line entry: parse options, start, print the banner, serve until Ctrl+C or SIGTERM.</summary>

@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Globalization;
 using System.Text;
-using ContractHarness.MockServer;
 
 namespace ContractHarness.MockServer.Hosting;
 

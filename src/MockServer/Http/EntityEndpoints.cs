@@ -44,7 +44,7 @@ internal sealed class EntityEndpoints(MockContext mock)
             select = SelectProjection.Parse(request.Query[SelectProjection.QueryName], model, out var refused);
             if (refused is not null)
             {
-                return ErrorBody.WriteAsync(context, refused);
+                return ErrorResponse.WriteAsync(context, refused);
             }
         }
 

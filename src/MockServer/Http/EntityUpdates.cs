@@ -52,7 +52,7 @@ internal sealed class EntityUpdates(MockContext mock)
                 patch = PatchErrors.Parse(node, model, out var refused);
                 if (refused is not null)
                 {
-                    await ErrorBody.WriteAsync(context, refused);
+                    await ErrorResponse.WriteAsync(context, refused);
                     return;
                 }
 
@@ -101,7 +101,7 @@ internal sealed class EntityUpdates(MockContext mock)
     /// throw). With a data folder the version is answered only once it is durable.
     /// </summary>
     private static Task AnswerAsync(HttpContext context, LinkWriter links, int id, ChangeOutcome outcome, SelectProjection? select) =>
-        outcome.Refusal is { } refusal ? ErrorBody.WriteAsync(context, refusal)
+        outcome.Refusal is { } refusal ? ErrorResponse.WriteAsync(context, refusal)
         : outcome.Committed is { } committed ? AnswerWhenCommittedAsync(context, links, id, outcome.Stored!, select, committed)
         : EntityResponse.WriteAsync(context, links, id, outcome.Stored!, select);
 

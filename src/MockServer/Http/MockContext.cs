@@ -4,7 +4,6 @@ using ContractHarness.Contracts.Validation;
 using ContractHarness.MockServer.Http.Admin;
 using ContractHarness.MockServer.Operations;
 using ContractHarness.MockServer.Store;
-using ContractHarness.MockServer;
 
 namespace ContractHarness.MockServer.Http;
 

@@ -34,14 +34,14 @@ internal sealed class RequestPipeline(MockContext mock, RequestDelegate handler)
         }
         catch (MockHttpException error) when (!context.Response.HasStarted)
         {
-            await ErrorBody.WriteAsync(context, error);
+            await ErrorResponse.WriteAsync(context, error);
         }
         catch (BadHttpRequestException error) when (!context.Response.HasStarted)
         {
             var mapped = error.StatusCode == StatusCodes.Status413PayloadTooLarge
                 ? MockErrors.PayloadTooLarge(mock.Options.MaxRequestBodyBytes)
                 : MockErrors.Unreadable(error.Message);
-            await ErrorBody.WriteAsync(context, mapped);
+            await ErrorResponse.WriteAsync(context, mapped);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -49,7 +49,7 @@ internal sealed class RequestPipeline(MockContext mock, RequestDelegate handler)
         }
         catch (Exception error) when (!context.Response.HasStarted)
         {
-            await ErrorBody.WriteAsync(context, new MockHttpException(500, "Internal Server Error", error.GetType().Name, $"The mock server failed: {error.Message}"));
+            await ErrorResponse.WriteAsync(context, new MockHttpException(500, "Internal Server Error", error.GetType().Name, $"The mock server failed: {error.Message}"));
         }
         finally
         {

@@ -50,6 +50,16 @@ public sealed class LayerTests
             .Should().BeEmpty("the patch engine is a leaf: RFC 6902 and RFC 7396 over JsonNode, nothing of the mock");
     }
 
+    [Theory]
+    [InlineData("Patching")]
+    [InlineData("Model")]
+    [InlineData("Store")]
+    public void DataRoom_KnowsNothingOfHttp(string room)
+    {
+        Failing(Types.InAssembly(Mock).That().ResideInNamespace($"{Root}.{room}").ShouldNot().HaveDependencyOn("Microsoft.AspNetCore"))
+            .Should().BeEmpty($"{room} holds data and rules; requests and responses are the HTTP room's (so another carrier, such as an in-memory call, can reuse it)");
+    }
+
     [Fact]
     public void EveryTypeLivesInARoomOrIsThePublicSurface()
     {

@@ -1,4 +1,3 @@
-using ContractHarness.Contracts.Validation;
 using ContractHarness.MockServer.Model;
 using ContractHarness.MockServer.Store.Seeding;
 using ContractHarness.MockServer.Store;
@@ -9,8 +8,7 @@ namespace ContractHarness.MockServer.Tests.Store;
 /// <summary>A PATCH finds its entity once (<see cref="EntityStore.TryFind"/>) and changes it from there.</summary>
 public sealed class EntityStoreTests
 {
-    private static readonly IReadOnlyList<EntityModel> Models =
-        EntityModels.FromCatalog(TestPaths.Catalog, new CompiledSchemas(Path.Combine(TestPaths.Contracts, "schemas")), null);
+    private static readonly IReadOnlyList<EntityModel> Models = TestPaths.Models;
 
     [Fact]
     public void Update_FromAPlaceFoundBeforeAReset_ChangesTheEntityTheResetPutBack()

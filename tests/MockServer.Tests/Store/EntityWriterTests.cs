@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using ContractHarness.Contracts.Validation;
 using ContractHarness.MockServer.Model;
 using ContractHarness.MockServer.Tests.Support;
 
@@ -11,8 +10,7 @@ namespace ContractHarness.MockServer.Tests.Store;
 /// </summary>
 public sealed class EntityWriterTests
 {
-    private static readonly IReadOnlyList<EntityModel> Models =
-        EntityModels.FromCatalog(TestPaths.Catalog, new CompiledSchemas(Path.Combine(TestPaths.Contracts, "schemas")), null);
+    private static readonly IReadOnlyList<EntityModel> Models = TestPaths.Models;
 
     public static TheoryData<string> Entities() => [.. Models.Where(m => File.Exists(m.FixturePath)).Select(m => m.Entity)];
 

@@ -113,7 +113,7 @@ internal sealed class AdminEndpoints(MockContext mock)
         var values = mock.ProviderStates.Apply(request, out var refused);
         if (refused is not null)
         {
-            await ErrorBody.WriteAsync(context, refused);
+            await ErrorResponse.WriteAsync(context, refused);
             return;
         }
 
