@@ -27,25 +27,24 @@ internal sealed class EntityEndpoints(MockContext mock)
             return Task.CompletedTask;
         }
 
-        if (!isRead && bodyKind is null)
+        var refused = !isRead && bodyKind is null ? MockErrors.MethodNotAllowed(method, request.Path, route.Allow)
+            : mock.Options.RequireAuth ? AuthCheck.Check(request, model)
+            : null;
+        var id = 0;
+        if (refused is null && !int.TryParse(idText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out id))
         {
-            throw MockErrors.MethodNotAllowed(method, request.Path, route.Allow);
+            refused = MockErrors.BadRequest($"The id '{idText}' is not a valid int32.", "Invalid Id");
         }
 
-        if (mock.Options.RequireAuth)
-        {
-            AuthCheck.Demand(request, model);
-        }
-
-        var id = ParseId(idText);
         SelectProjection? select = null;
-        if (request.QueryString.HasValue)
+        if (refused is null && request.QueryString.HasValue)
         {
-            select = SelectProjection.Parse(request.Query[SelectProjection.QueryName], model, out var refused);
-            if (refused is not null)
-            {
-                return ErrorResponse.WriteAsync(context, refused);
-            }
+            select = SelectProjection.Parse(request.Query[SelectProjection.QueryName], model, out refused);
+        }
+
+        if (refused is not null)
+        {
+            return ErrorResponse.WriteAsync(context, refused);
         }
 
         return bodyKind switch
@@ -59,7 +58,11 @@ internal sealed class EntityEndpoints(MockContext mock)
     private Task GetAsync(HttpContext context, EntityRoute route, int id, SelectProjection? select)
     {
         var model = route.Model;
-        var entity = mock.Store.Get(model, id) ?? throw NotFound(model, id);
+        if (mock.Store.Get(model, id) is not { } entity)
+        {
+            return ErrorResponse.WriteAsync(context, NotFound(model, id));
+        }
+
         if (PreconditionCheck.IsNotModified(context.Request, entity))
         {
             context.Response.StatusCode = StatusCodes.Status304NotModified;
@@ -72,9 +75,4 @@ internal sealed class EntityEndpoints(MockContext mock)
 
     public static MockHttpException NotFound(EntityModel model, int id) =>
         MockErrors.NotFound(model.Resource, $"{model.Resource} id {id} not found");
-
-    private static int ParseId(ReadOnlySpan<char> text) =>
-        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id)
-            ? id
-            : throw MockErrors.BadRequest($"The id '{text}' is not a valid int32.", "Invalid Id");
 }

@@ -31,29 +31,47 @@ internal sealed class EntityUpdates(MockContext mock)
     private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = false };
     private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false, MaxDepth = StoredEntityJson.MaxDepth };
 
-    public async Task PatchAsync(HttpContext context, EntityRoute route, int id, SelectProjection? select)
+    public Task PatchAsync(HttpContext context, EntityRoute route, int id, SelectProjection? select) =>
+        AnswerAsync(context, route, id, select, PatchOutcomeAsync(context, route.Model, id));
+
+    public Task PutAsync(HttpContext context, EntityRoute route, int id, SelectProjection? select) =>
+        AnswerAsync(context, route, id, select, PutOutcomeAsync(context, route.Model, id));
+
+    /// <summary>What the PATCH did: the refusal of its body (before or after the 404) or the store's outcome; null for an unknown id.</summary>
+    private async Task<ChangeOutcome?> PatchOutcomeAsync(HttpContext context, EntityModel model, int id)
     {
-        var model = route.Model;
-        var body = await RequestBody.ReadJsonAsync(context, mock.Options.MaxRequestBodyBytes);
+        var (body, refused) = await RequestBody.ReadJsonAsync(context, mock.Options.MaxRequestBodyBytes);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
         if (!mock.Store.TryFind(model, id, out var found))
         {
-            throw EntityEndpoints.NotFound(model, id);
+            return null;
+        }
+
+        if (body!.Length == 0)
+        {
+            return MockErrors.BadRequest("The request body is empty: send a JSON Patch array or a JSON Merge Patch object.", "Missing Patch");
+        }
+
+        var node = Parse(body, out refused);
+        if (refused is not null)
+        {
+            return refused;
         }
 
         var contentType = context.Request.ContentType;
-        var node = body.Length == 0
-            ? throw MockErrors.BadRequest("The request body is empty: send a JSON Patch array or a JSON Merge Patch object.", "Missing Patch")
-            : Parse(body);
         JsonPatchDocument? patch = null;
         JsonObject? merge = null;
         switch (node)
         {
             case JsonArray when !RequestBody.IsMergePatch(contentType):
-                patch = PatchErrors.Parse(node, model, out var refused);
+                patch = PatchErrors.Parse(node, model, out refused);
                 if (refused is not null)
                 {
-                    await ErrorResponse.WriteAsync(context, refused);
-                    return;
+                    return refused;
                 }
 
                 break;
@@ -61,65 +79,88 @@ internal sealed class EntityUpdates(MockContext mock)
                 merge = obj;
                 break;
             default:
-                throw MockErrors.BadRequest(
+                return MockErrors.BadRequest(
                     $"The body is {JsonNodeNavigator.DescribeKind(node)}, which is not a JSON Patch array nor a JSON Merge Patch object{(contentType is null ? string.Empty : $" (Content-Type {contentType})")}.",
                     "Invalid Patch");
         }
 
         var since = PreconditionCheck.IfUnmodifiedSince(context.Request);
         var ifMatch = context.Request.Headers.IfMatch;
-        var outcome = mock.Store.Update(model, id, found, current => mock.Changes.Patch(model, id, current, patch, merge, since, ifMatch))
-            ?? throw EntityEndpoints.NotFound(model, id);
-        await AnswerAsync(context, route.Links, id, outcome, select);
+        return mock.Store.Update(model, id, found, current => mock.Changes.Patch(model, id, current, patch, merge, since, ifMatch));
     }
 
-    public async Task PutAsync(HttpContext context, EntityRoute route, int id, SelectProjection? select)
+    /// <summary>What the PUT did: the refusal of its body or the store's outcome; null for an unknown id.</summary>
+    private async Task<ChangeOutcome?> PutOutcomeAsync(HttpContext context, EntityModel model, int id)
     {
-        var model = route.Model;
-        var body = await RequestBody.ReadJsonAsync(context, mock.Options.MaxRequestBodyBytes);
-        var node = body.AsSpan().Trim(" \t\r\n"u8).IsEmpty ? null : Parse(body);
-        if (node is null)
+        var (body, refused) = await RequestBody.ReadJsonAsync(context, mock.Options.MaxRequestBodyBytes);
+        if (refused is not null)
         {
-            throw MockErrors.BadRequest("Entity to save is not in request body.", "Entity Missing");
+            return refused;
         }
 
-        if (node is not JsonObject)
+        var node = body.AsSpan().Trim(" \t\r\n"u8).IsEmpty ? null : Parse(body!, out refused);
+        if (node is not JsonObject entity)
         {
-            throw MockErrors.BadRequest($"The body must be a {model.Entity} object, but it is {JsonNodeNavigator.DescribeKind(node)}.", "Invalid Entity");
+            return refused
+                ?? (node is null
+                    ? MockErrors.BadRequest("Entity to save is not in request body.", "Entity Missing")
+                    : MockErrors.BadRequest($"The body must be a {model.Entity} object, but it is {JsonNodeNavigator.DescribeKind(node)}.", "Invalid Entity"));
         }
 
         var since = PreconditionCheck.IfUnmodifiedSince(context.Request);
         var ifMatch = context.Request.Headers.IfMatch;
-        var entity = (JsonObject)node;
-        var outcome = mock.Store.Update(model, id, current => mock.Changes.Replace(model, id, current, entity, since, ifMatch))
-            ?? throw EntityEndpoints.NotFound(model, id);
-        await AnswerAsync(context, route.Links, id, outcome, select);
+        return mock.Store.Update(model, id, current => mock.Changes.Replace(model, id, current, entity, since, ifMatch));
     }
 
     /// <summary>
     /// The stored version, or the refusal's error answer, written as the error middleware would write it (without a
     /// throw). With a data folder the version is answered only once it is durable.
     /// </summary>
-    private static Task AnswerAsync(HttpContext context, LinkWriter links, int id, ChangeOutcome outcome, SelectProjection? select) =>
-        outcome.Refusal is { } refusal ? ErrorResponse.WriteAsync(context, refusal)
-        : outcome.Committed is { } committed ? AnswerWhenCommittedAsync(context, links, id, outcome.Stored!, select, committed)
-        : EntityResponse.WriteAsync(context, links, id, outcome.Stored!, select);
-
-    private static async Task AnswerWhenCommittedAsync(HttpContext context, LinkWriter links, int id, StoredEntity stored, SelectProjection? select, Task committed)
+    private static async Task AnswerAsync(HttpContext context, EntityRoute route, int id, SelectProjection? select, Task<ChangeOutcome?> change)
     {
-        await committed;
-        await EntityResponse.WriteAsync(context, links, id, stored, select);
+        var outcome = await change;
+        if (outcome is not { } done)
+        {
+            await ErrorResponse.WriteAsync(context, EntityEndpoints.NotFound(route.Model, id));
+            return;
+        }
+
+        if (done.Refusal is { } refusal)
+        {
+            await ErrorResponse.WriteAsync(context, refusal);
+            return;
+        }
+
+        if (done.Committed is { } committed)
+        {
+            try
+            {
+                await committed;
+            }
+            catch (MockHttpException failed)
+            {
+                // The data folder could not store the version (CommitQueue faults the commit with its 503): the one
+                // place a store failure becomes an answer.
+                await ErrorResponse.WriteAsync(context, failed);
+                return;
+            }
+        }
+
+        await EntityResponse.WriteAsync(context, route.Links, id, done.Stored!, select);
     }
 
-    private static JsonNode? Parse(byte[] body)
+    /// <summary>The body's JSON, or null and the 400 in <paramref name="refused"/> (the reader's exception stops here).</summary>
+    private static JsonNode? Parse(byte[] body, out MockHttpException? refused)
     {
+        refused = null;
         try
         {
             return JsonNode.Parse(body, NodeOptions, StrictJson);
         }
         catch (JsonException e)
         {
-            throw MockErrors.BadRequest($"The body is not valid JSON: {e.Message}", "Malformed JSON");
+            refused = MockErrors.BadRequest($"The body is not valid JSON: {e.Message}", "Malformed JSON");
+            return null;
         }
     }
 }

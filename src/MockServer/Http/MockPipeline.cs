@@ -25,7 +25,7 @@ internal static class MockPipeline
 
             return mock.Routes.TryMatch(path, out var route, out var id) && !id.IsEmpty
                 ? entities.HandleAsync(context, route, id)
-                : throw MockErrors.RouteNotFound(path);
+                : ErrorResponse.WriteAsync(context, MockErrors.RouteNotFound(path));
         };
         return new RequestPipeline(mock, new CorsMiddleware(dispatch, mock.Cors).InvokeAsync).InvokeAsync;
     }

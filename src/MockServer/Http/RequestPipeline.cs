@@ -10,8 +10,9 @@ namespace ContractHarness.MockServer.Http;
 /// <item>the request is timed with the <see cref="TimeProvider"/> and recorded in the <see cref="RequestJournal"/>
 /// (except reads of the journal itself) just before the response starts, so a client that has its answer always
 /// finds the request in the journal;</item>
-/// <item>a <see cref="MockHttpException"/> becomes its error response, a request Kestrel rejected while reading the
-/// body (too large, malformed) a 4xx, and anything else (a bug in the mock) a 500 with the same JSON shape;</item>
+/// <item>refusals arrive here already answered (they are values, docs/mock-layers.md); what is caught is Kestrel's own
+/// exception for a body it could not read (too large, malformed), answered with a 4xx, and anything else (a bug in
+/// the mock) a 500 with the same JSON shape;</item>
 /// <item>when enabled, one request line (method, path, status, milliseconds) is queued to the <see cref="RequestLogWriter"/>.</item>
 /// </list>
 /// </summary>
@@ -29,12 +30,7 @@ internal sealed class RequestPipeline(MockContext mock, RequestDelegate handler)
 
         try
         {
-            mock.Hosts.Demand(context.Request);
-            await handler(context);
-        }
-        catch (MockHttpException error) when (!context.Response.HasStarted)
-        {
-            await ErrorResponse.WriteAsync(context, error);
+            await (mock.Hosts.Check(context.Request) is { } misdirected ? ErrorResponse.WriteAsync(context, misdirected) : handler(context));
         }
         catch (BadHttpRequestException error) when (!context.Response.HasStarted)
         {

@@ -38,14 +38,10 @@ internal sealed class AdminEndpoints(MockContext mock)
             "/provider-states" => ("GET, POST", ProviderStates),
             _ => (null, null),
         };
-        if (handler is null)
-        {
-            throw MockErrors.RouteNotFound(context.Request.Path);
-        }
-
-        _guard.Demand(context.Request, isHealth: route == "/health");
-
-        return allow!.Split(", ").Contains(method) ? handler(context) : throw MockErrors.MethodNotAllowed(method, context.Request.Path, allow);
+        var refused = handler is null ? MockErrors.RouteNotFound(context.Request.Path)
+            : _guard.Check(context.Request, isHealth: route == "/health")
+            ?? (allow!.Split(", ").Contains(method) ? null : MockErrors.MethodNotAllowed(method, context.Request.Path, allow));
+        return refused is null ? handler!(context) : ErrorResponse.WriteAsync(context, refused);
     }
 
     private static Task Index(HttpContext context) => Write(context, new AdminIndexModel(
@@ -94,23 +90,9 @@ internal sealed class AdminEndpoints(MockContext mock)
             return;
         }
 
-        var body = await RequestBody.ReadJsonAsync(context, mock.Options.MaxRequestBodyBytes);
-        ProviderStateRequestModel? request;
-        try
-        {
-            request = body.Length == 0 ? null : JsonSerializer.Deserialize(body, AdminJsonContext.Default.ProviderStateRequestModel);
-        }
-        catch (JsonException e)
-        {
-            throw MockErrors.BadRequest($"The provider-state body is not valid: {e.Message}", "Invalid Provider State");
-        }
-
-        if (request is null)
-        {
-            throw MockErrors.BadRequest("Send {\"action\": \"setup\", \"state\": \"Contact 66 exists\", \"params\": {}}.", "Invalid Provider State");
-        }
-
-        var values = mock.ProviderStates.Apply(request, out var refused);
+        var (body, refused) = await RequestBody.ReadJsonAsync(context, mock.Options.MaxRequestBodyBytes);
+        var request = body is null ? null : ReadStateRequest(body, out refused);
+        var values = request is null ? null : mock.ProviderStates.Apply(request, out refused);
         if (refused is not null)
         {
             await ErrorResponse.WriteAsync(context, refused);
@@ -118,6 +100,26 @@ internal sealed class AdminEndpoints(MockContext mock)
         }
 
         await WriteBytes(context, JsonSerializer.SerializeToUtf8Bytes(values, AdminJsonContext.Default.JsonObject));
+    }
+
+    private static ProviderStateRequestModel? ReadStateRequest(byte[] body, out MockHttpException? refused)
+    {
+        refused = null;
+        try
+        {
+            var request = body.Length == 0 ? null : JsonSerializer.Deserialize(body, AdminJsonContext.Default.ProviderStateRequestModel);
+            if (request is null)
+            {
+                refused = MockErrors.BadRequest("Send {\"action\": \"setup\", \"state\": \"Contact 66 exists\", \"params\": {}}.", "Invalid Provider State");
+            }
+
+            return request;
+        }
+        catch (JsonException e)
+        {
+            refused = MockErrors.BadRequest($"The provider-state body is not valid: {e.Message}", "Invalid Provider State");
+            return null;
+        }
     }
 
     private static Task WriteBytes(HttpContext context, byte[] json)

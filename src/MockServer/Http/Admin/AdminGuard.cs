@@ -22,34 +22,27 @@ internal sealed class AdminGuard(CorsPolicy cors, string? adminToken)
 {
     private readonly byte[]? _token = string.IsNullOrEmpty(adminToken) ? null : Encoding.UTF8.GetBytes(adminToken);
 
-    public void Demand(HttpRequest request, bool isHealth)
+    /// <summary>The 403, 401 or 415 for an admin request that may not be served, or null.</summary>
+    public MockHttpException? Check(HttpRequest request, bool isHealth)
     {
         var origin = request.Headers.Origin.ToString();
         if (origin.Length > 0 && !cors.IsOriginAllowed(origin))
         {
-            throw MockErrors.Forbidden($"Origin '{origin}' may not use /__admin; start the mock with --cors-origins {origin} to allow it.");
+            return MockErrors.Forbidden($"Origin '{origin}' may not use /__admin; start the mock with --cors-origins {origin} to allow it.");
         }
 
         if (_token is not null && !isHealth && !HasToken(request))
         {
-            throw MockErrors.AdminUnauthorized();
+            return MockErrors.AdminUnauthorized();
         }
 
-        if (HttpMethods.IsPost(request.Method) && !IsJson(request.ContentType))
+        if (HttpMethods.IsPost(request.Method))
         {
-            throw MockErrors.AdminNeedsJson();
-        }
-    }
-
-    private static bool IsJson(string? contentType)
-    {
-        if (string.IsNullOrWhiteSpace(contentType))
-        {
-            return false;
+            // No type: the admin's own 415; a type that is not JSON: the usual 415.
+            return string.IsNullOrWhiteSpace(request.ContentType) ? MockErrors.AdminNeedsJson() : RequestBody.MediaTypeRefusal(request.ContentType);
         }
 
-        RequestBody.CheckMediaType(contentType); // a non-JSON type: the usual 415
-        return true;
+        return null;
     }
 
     private bool HasToken(HttpRequest request)
