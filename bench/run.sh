@@ -423,9 +423,9 @@ COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
     row "baseline start → first answer (JIT)" "$(unit "$START_BASE_JIT" ms)" "" "" "—" "info"
   fi
   if [[ -n $INPROC ]]; then
-    limit_row "mock in-process start → first answer, warm (MockServer.StartAsync, median of $STARTUP_RUNS; cold: $INPROC_COLD ms)" "$INPROC_WARM" 50
+    limit_row "mock in-process start → first answer, warm (SuperOfficeMockServer.StartAsync, median of $STARTUP_RUNS; cold: $INPROC_COLD ms)" "$INPROC_WARM" 50
   else
-    row "mock in-process start (warm)" "n/a" "" "" "< 50 ms" "n/a ($MOCK_NAME has no MockServer.StartAsync)"
+    row "mock in-process start (warm)" "n/a" "" "" "< 50 ms" "n/a ($MOCK_NAME has no SuperOfficeMockServer.StartAsync)"
   fi
   if [[ $RSS == n/a ]]; then row "mock RSS after the load rounds" "n/a" "" "" "< 150 MB" "n/a"
   else row "mock RSS after the load rounds (peak $HWM MB)" "$RSS MB" "" "" "< 150 MB" "$(verdict "$(calc "$RSS < 150")")"; fi

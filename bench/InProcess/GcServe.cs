@@ -1,6 +1,6 @@
 using System.Globalization;
-using ContractHarness.MockServer.Hosting;
-using MockServerHost = ContractHarness.MockServer.Hosting.MockServer;
+using ContractHarness.MockServer;
+using MockServerHost = ContractHarness.MockServer.SuperOfficeMockServer;
 
 namespace ContractHarness.Bench.InProcess;
 
@@ -18,7 +18,7 @@ internal static class GcServe
             }
         }
 
-        await using var mock = await MockServerHost.StartAsync(new MockServerOptions { Host = "127.0.0.1", Port = port });
+        await using var mock = await MockServerHost.StartAsync(new SuperOfficeMockServerOptions { Host = "127.0.0.1", Port = port });
         await Console.Error.WriteLineAsync($"ready {mock.Url}");
         while (await Console.In.ReadLineAsync() is { } line && line.Trim() != "quit")
         {

@@ -1,4 +1,4 @@
-// In-process start-up of the mock: the time from MockServer.StartAsync to the first 200 of GET /__admin/health on
+// In-process start-up of the mock: the time from SuperOfficeMockServer.StartAsync to the first 200 of GET /__admin/health on
 // its socket, then disposal; the first start in the process is cold (JIT, first loads), the later ones warm.
 //   [--runs N]   starts in all (default 6: 1 cold + 5 warm)
 // Prints one line per start and "cold_ms=... warm_median_ms=...". Listens on a free port of 127.0.0.1 only.
@@ -11,7 +11,7 @@ using System.Diagnostics;
 using System.Globalization;
 using ContractHarness.Bench.InProcess;
 using ContractHarness.Bench.Tools;
-using ContractHarness.MockServer.Hosting;
+using ContractHarness.MockServer;
 
 if (args.Length > 0 && args[0] == "serve")
 {
@@ -32,7 +32,7 @@ var times = new List<double>();
 for (var run = 0; run < runs; run++)
 {
     var clock = Stopwatch.StartNew();
-    var mock = await MockServer.StartAsync(new MockServerOptions { Host = "127.0.0.1", Port = 0, LogWriter = TextWriter.Null });
+    var mock = await SuperOfficeMockServer.StartAsync(new SuperOfficeMockServerOptions { Host = "127.0.0.1", Port = 0, LogWriter = TextWriter.Null });
     var listening = clock.Elapsed.TotalMilliseconds;
     try
     {

@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
-using ContractHarness.MockServer.Errors;
 using ContractHarness.MockServer.Hosting;
 using ContractHarness.MockServer.Http;
-using ContractHarness.MockServer.Projection;
-using ContractHarness.MockServer.Store;
+using ContractHarness.MockServer.Model;
+using ContractHarness.MockServer.Operations;
+using ContractHarness.MockServer.Patching;
+using ContractHarness.MockServer;
 
 namespace ContractHarness.Bench.Micro;
 
@@ -21,15 +22,15 @@ public class ServerPathBenchmarks
     private static readonly byte[] FailingTestBody = """[{"op":"test","path":"/Name","value":"not the name"},{"op":"replace","path":"/Department","value":"x"}]"""u8.ToArray();
 
     private MockContext _mock = null!;
-    private EntityUpdates _updates = null!;
+    private EntityChanges _updates = null!;
     private EntityModel _contact = null!;
     private StoredEntity _stored = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        _mock = MockContext.Create(new MockServerOptions { ContractsDirectory = Inputs.ContractsDirectory, LogRequests = false });
-        _updates = new EntityUpdates(_mock);
+        _mock = MockLoader.Load(new SuperOfficeMockServerOptions { ContractsDirectory = Inputs.ContractsDirectory, LogRequests = false });
+        _updates = _mock.Changes;
         _contact = _mock.Store.Models.Single(m => m.Resource == "Contact");
         _stored = _mock.Store.Get(_contact, 1)!;
     }
@@ -39,7 +40,7 @@ public class ServerPathBenchmarks
 
     [Benchmark(Description = "PATCH JSON Patch, 1 replace: parse body + update stored Contact")]
     public int JsonPatch() =>
-        _updates.Patch(_contact, 1, _stored, PatchErrors.Parse(JsonNode.Parse(JsonPatchBody), _contact), null, null).Stored!.Utf8.Length;
+        _updates.Patch(_contact, 1, _stored, PatchErrors.Parse(JsonNode.Parse(JsonPatchBody), _contact, out _), null, null).Stored!.Utf8.Length;
 
     [Benchmark(Description = "PATCH Merge Patch, 2 members: parse body + update stored Contact")]
     public int MergePatch() =>
@@ -47,12 +48,12 @@ public class ServerPathBenchmarks
 
     [Benchmark(Description = "PATCH failing test → 409 refusal")]
     public int FailingTest() =>
-        _updates.Patch(_contact, 1, _stored, PatchErrors.Parse(JsonNode.Parse(FailingTestBody), _contact), null, null).Refusal!.Status;
+        _updates.Patch(_contact, 1, _stored, PatchErrors.Parse(JsonNode.Parse(FailingTestBody), _contact, out _), null, null).Refusal!.Status;
 
     [Benchmark(Description = "PATCH stale If-Unmodified-Since → 412 refusal")]
     public int Stale() =>
-        _updates.Patch(_contact, 1, _stored, PatchErrors.Parse(JsonNode.Parse(JsonPatchBody), _contact), null, DateTimeOffset.UnixEpoch).Refusal!.Status;
+        _updates.Patch(_contact, 1, _stored, PatchErrors.Parse(JsonNode.Parse(JsonPatchBody), _contact, out _), null, DateTimeOffset.UnixEpoch).Refusal!.Status;
 
     [Benchmark(Description = "$select=Name,Department: parse + project the stored bytes")]
-    public int Select() => SelectProjection.Parse("Name,Department", _contact)!.Apply(_stored).Utf8.Length;
+    public int Select() => SelectProjection.Parse("Name,Department", _contact, out _)!.Apply(_stored).Utf8.Length;
 }

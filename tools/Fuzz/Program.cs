@@ -1,8 +1,8 @@
 using ContractHarness.Contracts.Catalog;
 using ContractHarness.Fuzz;
-using ContractHarness.MockServer.Hosting;
 using ContractHarness.MockServer.Tests.Crash.Engine;
 using ContractHarness.MockServer.Tests.Fuzz.Engine;
+using ContractHarness.MockServer;
 
 // make fuzz: at least FUZZ_REQUESTS hostile requests spread over every category (and the protocol garbage), then
 // FUZZ_KILL_ROUNDS SIGKILL rounds with deeply nested values mixed in; one table; exit 1 when a must-be-zero figure is not.
@@ -13,7 +13,7 @@ var catalog = EndpointCatalog.Load(EndpointCatalog.Locate(null, AppContext.BaseD
 var targets = FuzzTarget.Load(catalog);
 
 var tallies = new List<FuzzTally>();
-await using (var mock = await MockServer.StartAsync(new MockServerOptions { Port = 0, LogRequests = false }))
+await using (var mock = await SuperOfficeMockServer.StartAsync(new SuperOfficeMockServerOptions { Port = 0, LogRequests = false }))
 {
     using var client = new HttpClient { BaseAddress = mock.BaseAddress };
     var runner = new FuzzRunner(client, targets, seed);

@@ -6,7 +6,7 @@ namespace ContractHarness.MockServer.Hosting;
 /// <summary>The start-up banner: URL, endpoints with their entity counts, admin URL and the options in force.</summary>
 internal static class Banner
 {
-    public static string For(MockServer server)
+    public static string For(SuperOfficeMockServer server)
     {
         var options = server.Options;
         var text = new StringBuilder();
@@ -33,7 +33,7 @@ internal static class Banner
     }
 
     /// <summary>What a bind address other than loopback exposes, or null for loopback.</summary>
-    private static string? Exposure(MockServerOptions options, int port)
+    private static string? Exposure(SuperOfficeMockServerOptions options, int port)
     {
         var host = options.Host.Trim().Trim('[', ']');
         if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address)))

@@ -1,21 +1,18 @@
 using System.Net;
-using ContractHarness.MockServer.Admin;
-using ContractHarness.MockServer.Errors;
 using ContractHarness.MockServer.Http;
-using ContractHarness.MockServer.Store;
+using ContractHarness.MockServer.Model;
 
 namespace ContractHarness.MockServer.Hosting;
 
 /// <summary>
 /// Builds the mock on the smallest ASP.NET Core host: an empty builder (no configuration sources, logging providers
-/// or hosting services to set up) with Kestrel's core alone, and one handler, <see cref="RequestPipeline"/> around
-/// CORS around a dispatcher that sends <c>/__admin</c> to the admin API first (no entity route can shadow it) and
-/// everything else to the catalog's routes. No MVC and no endpoint routing on the hot path.
+/// or hosting services to set up) with Kestrel's core alone, and one handler, <see cref="MockPipeline"/>. No MVC and
+/// no endpoint routing on the hot path.
 /// </summary>
 internal static class MockApplication
 {
     /// <summary>The host on Kestrel, without the mock's pipeline: it needs only the options, so it is built while the contracts load.</summary>
-    public static WebApplication CreateHost(MockServerOptions options)
+    public static WebApplication CreateHost(SuperOfficeMockServerOptions options)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Services.AddSingleton<IHostLifetime, EmbeddedLifetime>();
@@ -33,16 +30,18 @@ internal static class MockApplication
     /// The mock's pipeline on a host from <see cref="CreateHost"/>, for contracts that may still be loading: the host
     /// can start listening (and Kestrel get its first connection ready) meanwhile. A request that arrives before
     /// they are loaded waits for them; if they fail to load, it gets a 503 while the mock shuts down.
+    /// <paramref name="waiting"/>, when given, is told each time a request starts to wait (tests hold the loading until then).
     /// </summary>
-    public static void MapMock(WebApplication app, Task<MockContext> loading)
+    public static void MapMock(WebApplication app, Task<MockContext> loading, Action? waiting = null)
     {
         var pipeline = loading.ContinueWith(
-            static loaded => Pipeline(loaded.Result), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        app.Run(context => pipeline.IsCompletedSuccessfully ? pipeline.Result(context) : AfterLoadingAsync(context, pipeline));
+            static loaded => MockPipeline.Build(loaded.Result), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        app.Run(context => pipeline.IsCompletedSuccessfully ? pipeline.Result(context) : AfterLoadingAsync(context, pipeline, waiting));
     }
 
-    private static async Task AfterLoadingAsync(HttpContext context, Task<RequestDelegate> pipeline)
+    private static async Task AfterLoadingAsync(HttpContext context, Task<RequestDelegate> pipeline, Action? waiting)
     {
+        waiting?.Invoke();
         RequestDelegate handler;
         try
         {
@@ -51,33 +50,12 @@ internal static class MockApplication
         catch (Exception error)
         {
             var reason = (error as AggregateException)?.InnerException ?? error;
-            await ErrorBody.WriteAsync(context, new MockHttpException(
+            await ErrorResponse.WriteAsync(context, new MockHttpException(
                 StatusCodes.Status503ServiceUnavailable, "Service Unavailable", "NotStarted", $"The mock could not load its contracts: {reason.Message}"));
             return;
         }
 
         await handler(context);
-    }
-
-    /// <summary>Request handling around CORS around the dispatcher: <c>/__admin</c> first, then the catalog's routes.</summary>
-    private static RequestDelegate Pipeline(MockContext mock)
-    {
-        var admin = new AdminEndpoints(mock);
-        var entities = new EntityEndpoints(mock);
-        RequestDelegate dispatch = context =>
-        {
-            var path = context.Request.Path.Value ?? "/";
-            if (path.StartsWith(EntityModels.AdminPrefix, StringComparison.OrdinalIgnoreCase)
-                && (path.Length == EntityModels.AdminPrefix.Length || path[EntityModels.AdminPrefix.Length] == '/'))
-            {
-                return admin.HandleAsync(context, path[EntityModels.AdminPrefix.Length..]);
-            }
-
-            return mock.Routes.TryMatch(path, out var model, out var id) && !id.IsEmpty
-                ? entities.HandleAsync(context, model, id)
-                : throw MockErrors.RouteNotFound(path);
-        };
-        return new RequestPipeline(mock, new CorsMiddleware(dispatch, mock.Cors).InvokeAsync).InvokeAsync;
     }
 
     private static IPAddress Address(string host) => host.Trim() switch

@@ -1,7 +1,7 @@
 namespace ContractHarness.MockServer.Hosting;
 
 /// <summary>The command-line entry: parse options, start, print the banner, serve until Ctrl+C or SIGTERM.</summary>
-public static class MockServerCli
+internal static class MockServerCli
 {
     public static async Task<int> RunAsync(string[] args)
     {
@@ -11,7 +11,7 @@ public static class MockServerCli
             return 0;
         }
 
-        MockServerOptions options;
+        SuperOfficeMockServerOptions options;
         try
         {
             options = MockServerOptionsParser.Parse(args);
@@ -35,10 +35,10 @@ public static class MockServerCli
                 stop.Cancel();
             });
 
-        MockServer server;
+        SuperOfficeMockServer server;
         try
         {
-            server = await MockServer.StartAsync(options, stop.Token);
+            server = await SuperOfficeMockServer.StartAsync(options, stop.Token);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or NotSupportedException)
         {
@@ -64,7 +64,7 @@ public static class MockServerCli
     }
 
     /// <summary>Makes the generated entities in the background, so first reads are fast; a generator failure is reported.</summary>
-    private static void Materialize(MockServer server, TextWriter log)
+    private static void Materialize(SuperOfficeMockServer server, TextWriter log)
     {
         try
         {

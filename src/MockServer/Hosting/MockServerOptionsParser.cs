@@ -5,11 +5,11 @@ using System.Text;
 namespace ContractHarness.MockServer.Hosting;
 
 /// <summary>
-/// Binds <see cref="MockServerOptions"/> from environment variables (<c>CONTRACTHARNESS_PORT=5081</c>) and then the
+/// Binds <see cref="SuperOfficeMockServerOptions"/> from environment variables (<c>CONTRACTHARNESS_PORT=5081</c>) and then the
 /// command line (<c>--port 5081</c> or <c>--port=5081</c>), the command line winning. Switches take an optional
 /// <c>true</c>/<c>false</c>. <c>--urls http://127.0.0.1:5081</c> sets host and port at once.
 /// </summary>
-public static class MockServerOptionsParser
+internal static class MockServerOptionsParser
 {
     private static readonly OptionSpec[] Specs =
     [
@@ -39,9 +39,9 @@ public static class MockServerOptionsParser
     public const string EnvironmentPrefix = "CONTRACTHARNESS_";
 
     /// <summary>Binds the options; throws <see cref="ArgumentException"/> with a readable message for a bad option.</summary>
-    public static MockServerOptions Parse(IReadOnlyList<string> args, IDictionary? environment = null)
+    public static SuperOfficeMockServerOptions Parse(IReadOnlyList<string> args, IDictionary? environment = null)
     {
-        var options = new MockServerOptions();
+        var options = new SuperOfficeMockServerOptions();
         environment ??= Environment.GetEnvironmentVariables();
         foreach (var spec in Specs)
         {
@@ -99,7 +99,7 @@ public static class MockServerOptionsParser
         return text.ToString();
     }
 
-    private static void SetUrls(MockServerOptions options, string value)
+    private static void SetUrls(SuperOfficeMockServerOptions options, string value)
     {
         var first = value.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? value;
         var normalized = first.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal);
@@ -126,5 +126,5 @@ public static class MockServerOptionsParser
         _ => throw new ArgumentException($"Option '{name}' needs true or false, not '{value}'."),
     };
 
-    private sealed record OptionSpec(string Name, string Env, string? Value, string Help, Action<MockServerOptions, string> Set);
+    private sealed record OptionSpec(string Name, string Env, string? Value, string Help, Action<SuperOfficeMockServerOptions, string> Set);
 }

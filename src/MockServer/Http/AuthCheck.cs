@@ -1,5 +1,4 @@
-using ContractHarness.MockServer.Errors;
-using ContractHarness.MockServer.Store;
+using ContractHarness.MockServer.Model;
 
 namespace ContractHarness.MockServer.Http;
 
@@ -12,7 +11,8 @@ internal static class AuthCheck
 {
     public const string Realm = "SuperOffice Username or Ticket";
 
-    public static void Demand(HttpRequest request, EntityModel model)
+    /// <summary>The 401 for a request without an accepted scheme or header, or null.</summary>
+    public static MockHttpException? Check(HttpRequest request, EntityModel model)
     {
         var authorization = request.Headers.Authorization.ToString();
         if (authorization.Length > 0)
@@ -23,7 +23,7 @@ internal static class AuthCheck
             {
                 if (space > 0 && endpoint.AuthorizationSchemes.Contains(scheme, StringComparer.OrdinalIgnoreCase))
                 {
-                    return;
+                    return null;
                 }
             }
         }
@@ -34,11 +34,11 @@ internal static class AuthCheck
             {
                 if (request.Headers.TryGetValue(header, out var value) && !string.IsNullOrWhiteSpace(value))
                 {
-                    return;
+                    return null;
                 }
             }
         }
 
-        throw MockErrors.Unauthorized(Realm);
+        return MockErrors.Unauthorized(Realm);
     }
 }

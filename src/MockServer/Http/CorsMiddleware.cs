@@ -1,4 +1,4 @@
-using ContractHarness.MockServer.Errors;
+using ContractHarness.MockServer.Model;
 using Microsoft.Extensions.Primitives;
 
 namespace ContractHarness.MockServer.Http;
@@ -52,7 +52,7 @@ internal sealed class CorsMiddleware(RequestDelegate next, CorsPolicy policy)
             : null;
         if (refusal is not null)
         {
-            return ErrorBody.WriteAsync(context, MockErrors.Forbidden(refusal));
+            return ErrorResponse.WriteAsync(context, MockErrors.Forbidden(refusal));
         }
 
         var response = context.Response;

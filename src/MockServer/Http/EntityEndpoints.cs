@@ -1,10 +1,7 @@
 using System.Globalization;
 using ContractHarness.Contracts.Catalog;
-using ContractHarness.MockServer.Errors;
-using ContractHarness.MockServer.Hosting;
-using ContractHarness.MockServer.Preconditions;
-using ContractHarness.MockServer.Projection;
-using ContractHarness.MockServer.Store;
+using ContractHarness.MockServer.Model;
+using ContractHarness.MockServer.Operations;
 
 namespace ContractHarness.MockServer.Http;
 
@@ -16,8 +13,9 @@ internal sealed class EntityEndpoints(MockContext mock)
 {
     private readonly EntityUpdates _updates = new(mock);
 
-    public Task HandleAsync(HttpContext context, EntityModel model, ReadOnlySpan<char> idText)
+    public Task HandleAsync(HttpContext context, EntityRoute route, ReadOnlySpan<char> idText)
     {
+        var model = route.Model;
         var request = context.Request;
         var method = request.Method;
         var isRead = HttpMethods.IsGet(method) || HttpMethods.IsHead(method);
@@ -25,33 +23,46 @@ internal sealed class EntityEndpoints(MockContext mock)
         if (HttpMethods.IsOptions(method))
         {
             context.Response.StatusCode = StatusCodes.Status204NoContent;
-            context.Response.Headers.Allow = mock.Routes.AllowFor(model);
+            context.Response.Headers.Allow = route.Allow;
             return Task.CompletedTask;
         }
 
-        if (!isRead && bodyKind is null)
+        var refused = !isRead && bodyKind is null ? MockErrors.MethodNotAllowed(method, request.Path, route.Allow)
+            : mock.Options.RequireAuth ? AuthCheck.Check(request, model)
+            : null;
+        var id = 0;
+        if (refused is null && !int.TryParse(idText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out id))
         {
-            throw MockErrors.MethodNotAllowed(method, request.Path, mock.Routes.AllowFor(model));
+            refused = MockErrors.BadRequest($"The id '{idText}' is not a valid int32.", "Invalid Id");
         }
 
-        if (mock.Options.RequireAuth)
+        SelectProjection? select = null;
+        if (refused is null && request.QueryString.HasValue)
         {
-            AuthCheck.Demand(request, model);
+            select = SelectProjection.Parse(request.Query[SelectProjection.QueryName], model, out refused);
         }
 
-        var id = ParseId(idText);
-        var select = request.QueryString.HasValue ? SelectProjection.Parse(request.Query[SelectProjection.QueryName], model) : null;
+        if (refused is not null)
+        {
+            return ErrorResponse.WriteAsync(context, refused);
+        }
+
         return bodyKind switch
         {
-            null => GetAsync(context, model, id, select),
-            RequestBodyKind.Patch => _updates.PatchAsync(context, model, id, select),
-            _ => _updates.PutAsync(context, model, id, select),
+            null => GetAsync(context, route, id, select),
+            RequestBodyKind.Patch => _updates.PatchAsync(context, route, id, select),
+            _ => _updates.PutAsync(context, route, id, select),
         };
     }
 
-    private Task GetAsync(HttpContext context, EntityModel model, int id, SelectProjection? select)
+    private Task GetAsync(HttpContext context, EntityRoute route, int id, SelectProjection? select)
     {
-        var entity = mock.Store.Get(model, id) ?? throw NotFound(model, id);
+        var model = route.Model;
+        if (mock.Store.Get(model, id) is not { } entity)
+        {
+            return ErrorResponse.WriteAsync(context, NotFound(model, id));
+        }
+
         if (PreconditionCheck.IsNotModified(context.Request, entity))
         {
             context.Response.StatusCode = StatusCodes.Status304NotModified;
@@ -59,14 +70,9 @@ internal sealed class EntityEndpoints(MockContext mock)
             return Task.CompletedTask;
         }
 
-        return EntityResponse.WriteAsync(context, model, id, entity, select);
+        return EntityResponse.WriteAsync(context, route.Links, id, entity, select);
     }
 
     public static MockHttpException NotFound(EntityModel model, int id) =>
         MockErrors.NotFound(model.Resource, $"{model.Resource} id {id} not found");
-
-    private static int ParseId(ReadOnlySpan<char> text) =>
-        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var id)
-            ? id
-            : throw MockErrors.BadRequest($"The id '{text}' is not a valid int32.", "Invalid Id");
 }

@@ -1,6 +1,6 @@
 using System.Buffers;
-using ContractHarness.MockServer.Projection;
-using ContractHarness.MockServer.Store;
+using ContractHarness.MockServer.Model;
+using ContractHarness.MockServer.Operations;
 
 namespace ContractHarness.MockServer.Http;
 
@@ -29,7 +29,7 @@ internal static class EntityResponse
         }
     }
 
-    public static async Task WriteAsync(HttpContext context, EntityModel model, int id, StoredEntity entity, SelectProjection? select)
+    public static async Task WriteAsync(HttpContext context, LinkWriter links, int id, StoredEntity entity, SelectProjection? select)
     {
         var response = context.Response;
         response.StatusCode = StatusCodes.Status200OK;
@@ -52,7 +52,6 @@ internal static class EntityResponse
             return;
         }
 
-        var links = model.Links;
         response.ContentLength = bytes.Length - (entity.LinksEnd - entity.LinksStart) + links.Length(context.Request, id);
         if (HttpMethods.IsHead(context.Request.Method))
         {

@@ -1,20 +1,18 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using ContractHarness.Contracts.Validation;
-using ContractHarness.MockServer.Errors;
-using ContractHarness.MockServer.Hosting;
+using ContractHarness.MockServer.Model;
+using ContractHarness.MockServer.Operations;
 using ContractHarness.MockServer.Patching;
-using ContractHarness.MockServer.Preconditions;
-using ContractHarness.MockServer.Projection;
 using ContractHarness.MockServer.Store;
 using Microsoft.Extensions.Primitives;
 
 namespace ContractHarness.MockServer.Http;
 
 /// <summary>
-/// PATCH and PUT: read and parse the body (outside any lock), then, under the entity's lock, check
-/// <c>If-Match</c> or <c>If-Unmodified-Since</c>, apply the change to a private copy, bring it into shape, validate it against the
-/// schema, stamp it and store it. Any failure on the way leaves the stored entity exactly as it was.
+/// PATCH and PUT over HTTP: read and parse the body (outside any lock), then let <see cref="EntityChanges"/> make the
+/// new version under the entity's lock and answer it, or the refusal it returns. Any failure on the way leaves the
+/// stored entity exactly as it was.
 /// Choices where the pages are silent:
 /// <list type="bullet">
 /// <item>a PATCH body is told apart by its shape: an array is JSON Patch, an object is JSON Merge Patch, whatever the
@@ -33,168 +31,136 @@ internal sealed class EntityUpdates(MockContext mock)
     private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = false };
     private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false, MaxDepth = StoredEntityJson.MaxDepth };
 
-    public async Task PatchAsync(HttpContext context, EntityModel model, int id, SelectProjection? select)
+    public Task PatchAsync(HttpContext context, EntityRoute route, int id, SelectProjection? select) =>
+        AnswerAsync(context, route, id, select, PatchOutcomeAsync(context, route.Model, id));
+
+    public Task PutAsync(HttpContext context, EntityRoute route, int id, SelectProjection? select) =>
+        AnswerAsync(context, route, id, select, PutOutcomeAsync(context, route.Model, id));
+
+    /// <summary>What the PATCH did: the refusal of its body (before or after the 404) or the store's outcome; null for an unknown id.</summary>
+    private async Task<ChangeOutcome?> PatchOutcomeAsync(HttpContext context, EntityModel model, int id)
     {
-        var body = await RequestBody.ReadJsonAsync(context, mock.Options.MaxRequestBodyBytes);
-        EnsureExists(model, id);
+        var (body, refused) = await RequestBody.ReadJsonAsync(context, mock.Options.MaxRequestBodyBytes);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
+        if (!mock.Store.TryFind(model, id, out var found))
+        {
+            return null;
+        }
+
+        if (body!.Length == 0)
+        {
+            return MockErrors.BadRequest("The request body is empty: send a JSON Patch array or a JSON Merge Patch object.", "Missing Patch");
+        }
+
+        var node = Parse(body, out refused);
+        if (refused is not null)
+        {
+            return refused;
+        }
+
         var contentType = context.Request.ContentType;
-        var node = body.Length == 0
-            ? throw MockErrors.BadRequest("The request body is empty: send a JSON Patch array or a JSON Merge Patch object.", "Missing Patch")
-            : Parse(body);
         JsonPatchDocument? patch = null;
         JsonObject? merge = null;
         switch (node)
         {
             case JsonArray when !RequestBody.IsMergePatch(contentType):
-                patch = PatchErrors.Parse(node, model);
+                patch = PatchErrors.Parse(node, model, out refused);
+                if (refused is not null)
+                {
+                    return refused;
+                }
+
                 break;
             case JsonObject obj when !RequestBody.IsJsonPatch(contentType):
                 merge = obj;
                 break;
             default:
-                throw MockErrors.BadRequest(
+                return MockErrors.BadRequest(
                     $"The body is {JsonNodeNavigator.DescribeKind(node)}, which is not a JSON Patch array nor a JSON Merge Patch object{(contentType is null ? string.Empty : $" (Content-Type {contentType})")}.",
                     "Invalid Patch");
         }
 
         var since = PreconditionCheck.IfUnmodifiedSince(context.Request);
         var ifMatch = context.Request.Headers.IfMatch;
-        var outcome = mock.Store.Update(model, id, current => Patch(model, id, current, patch, merge, since, ifMatch))
-            ?? throw EntityEndpoints.NotFound(model, id);
-        await AnswerAsync(context, model, id, outcome, select);
+        return mock.Store.Update(model, id, found, current => mock.Changes.Patch(model, id, current, patch, merge, since, ifMatch));
     }
 
-    /// <summary>
-    /// What a PATCH (a JSON Patch or a merge patch) makes of the current version, under the entity's lock: the new
-    /// version, or the refusal (412 for a stale <paramref name="since"/>, 409 for a failing <c>test</c>); a 400
-    /// is thrown. Nothing is stored here.
-    /// </summary>
-    internal ChangeOutcome Patch(
-        EntityModel model, int id, StoredEntity current, JsonPatchDocument? patch, JsonObject? merge, DateTimeOffset? since, StringValues ifMatch = default)
+    /// <summary>What the PUT did: the refusal of its body or the store's outcome; null for an unknown id.</summary>
+    private async Task<ChangeOutcome?> PutOutcomeAsync(HttpContext context, EntityModel model, int id)
     {
-        if (Modified(model, id, current, since, ifMatch) is { } modified)
-        {
-            return modified;
-        }
-
-        var touched = PartialPatch.Touched(patch, merge, model);
-        JsonObject document = touched is null ? current.ToJsonObject() : PartialPatch.Extract(current, touched);
-        var changes = patch ?? MergePatch.ToJsonPatch(merge!, document);
-        var patched = PatchErrors.TryApply(changes, document, model, out var refused);
+        var (body, refused) = await RequestBody.ReadJsonAsync(context, mock.Options.MaxRequestBodyBytes);
         if (refused is not null)
         {
             return refused;
         }
 
-        var members = touched is null ? EntityShape.Complete(patched, model) : EntityShape.WithDefaults(patched, model, touched);
-        return Commit(model, id, current, members, checkKey: true);
-    }
-
-    public async Task PutAsync(HttpContext context, EntityModel model, int id, SelectProjection? select)
-    {
-        var body = await RequestBody.ReadJsonAsync(context, mock.Options.MaxRequestBodyBytes);
-        var node = body.AsSpan().Trim(" \t\r\n"u8).IsEmpty ? null : Parse(body);
-        if (node is null)
+        var node = body.AsSpan().Trim(" \t\r\n"u8).IsEmpty ? null : Parse(body!, out refused);
+        if (node is not JsonObject entity)
         {
-            throw MockErrors.BadRequest("Entity to save is not in request body.", "Entity Missing");
-        }
-
-        if (node is not JsonObject)
-        {
-            throw MockErrors.BadRequest($"The body must be a {model.Entity} object, but it is {JsonNodeNavigator.DescribeKind(node)}.", "Invalid Entity");
+            return refused
+                ?? (node is null
+                    ? MockErrors.BadRequest("Entity to save is not in request body.", "Entity Missing")
+                    : MockErrors.BadRequest($"The body must be a {model.Entity} object, but it is {JsonNodeNavigator.DescribeKind(node)}.", "Invalid Entity"));
         }
 
         var since = PreconditionCheck.IfUnmodifiedSince(context.Request);
         var ifMatch = context.Request.Headers.IfMatch;
-        var outcome = mock.Store.Update(model, id, current =>
-        {
-            if (Modified(model, id, current, since, ifMatch) is { } modified)
-            {
-                return modified;
-            }
-
-            var members = EntityShape.Complete(node.DeepClone(), model);
-            members[model.PrimaryKey] = id; // the id in the URL wins
-            return Commit(model, id, current, members, checkKey: false);
-        }) ?? throw EntityEndpoints.NotFound(model, id);
-        await AnswerAsync(context, model, id, outcome, select);
+        return mock.Store.Update(model, id, current => mock.Changes.Replace(model, id, current, entity, since, ifMatch));
     }
 
     /// <summary>
     /// The stored version, or the refusal's error answer, written as the error middleware would write it (without a
     /// throw). With a data folder the version is answered only once it is durable.
     /// </summary>
-    private static Task AnswerAsync(HttpContext context, EntityModel model, int id, ChangeOutcome outcome, SelectProjection? select) =>
-        outcome.Refusal is { } refusal ? ErrorBody.WriteAsync(context, refusal)
-        : outcome.Committed is { } committed ? AnswerWhenCommittedAsync(context, model, id, outcome.Stored!, select, committed)
-        : EntityResponse.WriteAsync(context, model, id, outcome.Stored!, select);
-
-    private static async Task AnswerWhenCommittedAsync(HttpContext context, EntityModel model, int id, StoredEntity stored, SelectProjection? select, Task committed)
+    private static async Task AnswerAsync(HttpContext context, EntityRoute route, int id, SelectProjection? select, Task<ChangeOutcome?> change)
     {
-        await committed;
-        await EntityResponse.WriteAsync(context, model, id, stored, select);
+        var outcome = await change;
+        if (outcome is not { } done)
+        {
+            await ErrorResponse.WriteAsync(context, EntityEndpoints.NotFound(route.Model, id));
+            return;
+        }
+
+        if (done.Refusal is { } refusal)
+        {
+            await ErrorResponse.WriteAsync(context, refusal);
+            return;
+        }
+
+        if (done.Committed is { } committed)
+        {
+            try
+            {
+                await committed;
+            }
+            catch (MockHttpException failed)
+            {
+                // The data folder could not store the version (CommitQueue faults the commit with its 503): the one
+                // place a store failure becomes an answer.
+                await ErrorResponse.WriteAsync(context, failed);
+                return;
+            }
+        }
+
+        await EntityResponse.WriteAsync(context, route.Links, id, done.Stored!, select);
     }
 
-    private MockHttpException? Modified(EntityModel model, int id, StoredEntity current, DateTimeOffset? since, StringValues ifMatch) =>
-        mock.Options.IgnorePreconditions ? null : PreconditionCheck.Modified(model, id, current, since, ifMatch);
-
-    /// <summary>
-    /// Validates the changed properties, checks the key, then sets the server's own values (the last-update stamp
-    /// and the updated-by user, whatever the client sent for them) and writes the new version.
-    /// </summary>
-    private StoredEntity Commit(EntityModel model, int id, StoredEntity current, Dictionary<string, JsonNode?> changed, bool checkKey)
+    /// <summary>The body's JSON, or null and the 400 in <paramref name="refused"/> (the reader's exception stops here).</summary>
+    private static JsonNode? Parse(byte[] body, out MockHttpException? refused)
     {
-        changed.Remove(model.LastUpdateField);
-        var raw = new Dictionary<string, byte[]>(1, StringComparer.Ordinal);
-        if (model.UpdatedByField is { } updatedBy)
-        {
-            changed.Remove(updatedBy);
-            raw[updatedBy] = mock.Store.Seed.CurrentUser(model);
-        }
-
-        var errors = new List<string>();
-        foreach (var name in changed.Keys.ToArray())
-        {
-            model.Schema.TryGetProperty(name, out _, out var schema);
-            var value = changed[name] = DateTimeRule.Normalize(schema, changed[name]); // an offset becomes UTC without one
-            errors.AddRange(schema.Validate(value, name).Select(e => e.Message));
-        }
-
-        if (errors.Count > 0)
-        {
-            throw MockErrors.BadRequest(
-                $"The updated {model.Entity} does not match its schema: {string.Join(" ", errors.Take(5))}",
-                $"Invalid {model.Entity}");
-        }
-
-        if (checkKey && changed.TryGetValue(model.PrimaryKey, out var key) && !(key is JsonValue v && v.TryGetValue<int>(out var keyValue) && keyValue == id))
-        {
-            throw MockErrors.BadRequest(
-                $"The primary key {model.PrimaryKey} cannot be changed (it is {id}, the patch makes it {key?.ToJsonString() ?? "null"}).",
-                "Primary Key Change Refused");
-        }
-
-        changed[model.LastUpdateField] = EntityStamp.Format(mock.Time.GetUtcNow());
-        return EntityWriter.Merge(current, changed, raw, model);
-    }
-
-    private static JsonNode? Parse(byte[] body)
-    {
+        refused = null;
         try
         {
             return JsonNode.Parse(body, NodeOptions, StrictJson);
         }
         catch (JsonException e)
         {
-            throw MockErrors.BadRequest($"The body is not valid JSON: {e.Message}", "Malformed JSON");
-        }
-    }
-
-    private void EnsureExists(EntityModel model, int id)
-    {
-        if (mock.Store.Get(model, id) is null)
-        {
-            throw EntityEndpoints.NotFound(model, id);
+            refused = MockErrors.BadRequest($"The body is not valid JSON: {e.Message}", "Malformed JSON");
+            return null;
         }
     }
 }

@@ -1,7 +1,7 @@
-using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
-using ContractHarness.MockServer.Errors;
+using System.Net;
+using ContractHarness.MockServer.Model;
 
 namespace ContractHarness.MockServer.Http;
 
@@ -44,24 +44,25 @@ internal sealed class HostPolicy
         }
     }
 
-    /// <summary>Throws the 421 for a Host header the mock does not answer.</summary>
-    public void Demand(HttpRequest request)
+    /// <summary>The 421 for a Host header the mock does not answer, or null.</summary>
+    public MockHttpException? Check(HttpRequest request)
     {
         var raw = request.Headers.Host.ToString();
         if (_any || raw.Length == 0 || ReferenceEquals(raw, _lastAllowed) || raw == _lastAllowed)
         {
-            return;
+            return null;
         }
 
         var host = request.Host.Host;
         if (!_hosts.Contains(host) && !_hosts.Contains(host.TrimEnd('.')))
         {
-            throw new MockHttpException(
+            return new MockHttpException(
                 StatusCodes.Status421MisdirectedRequest, "Misdirected Request", "ArgumentException",
                 $"This mock does not answer for the host '{host}' (only loopback, its bound address and --allowed-hosts): start it with --allowed-hosts {host} to allow it.");
         }
 
         _lastAllowed = raw;
+        return null;
     }
 
     private static string Name(IPAddress address) => address.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString();

@@ -1,8 +1,8 @@
-using System.Buffers;
 using System.Buffers.Text;
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text.Json;
-using ContractHarness.MockServer.Store;
+using ContractHarness.MockServer.Model;
 
 namespace ContractHarness.MockServer.Http;
 

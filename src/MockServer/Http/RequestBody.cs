@@ -1,6 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
-using ContractHarness.MockServer.Errors;
+using ContractHarness.MockServer.Model;
 using Microsoft.Net.Http.Headers;
 
 namespace ContractHarness.MockServer.Http;
@@ -9,6 +9,7 @@ namespace ContractHarness.MockServer.Http;
 /// Reads a request body after checking its media type and size: JSON-family types (<c>application/json</c>,
 /// <c>text/json</c>, any <c>*+json</c>) are accepted and a missing Content-Type counts as JSON; anything else
 /// (XML, forms) gets 415. A body over the limit gets 413, from its Content-Length before reading when it has one.
+/// A refusal is returned with the (null) body, not thrown.
 /// </summary>
 internal static class RequestBody
 {
@@ -18,10 +19,14 @@ internal static class RequestBody
     /// Reads the whole body (without a UTF-8 byte order mark, which some Windows clients send) and refuses text that
     /// is not Unicode (<see cref="UnicodeCheck"/>).
     /// </summary>
-    public static async Task<byte[]> ReadJsonAsync(HttpContext context, long limit)
+    public static async Task<(byte[]? Body, MockHttpException? Refused)> ReadJsonAsync(HttpContext context, long limit)
     {
-        CheckMediaType(context.Request.ContentType);
-        byte[] body;
+        if (MediaTypeRefusal(context.Request.ContentType) is { } unsupported)
+        {
+            return (null, unsupported);
+        }
+
+        byte[]? body;
         try
         {
             body = await ReadAsync(context, limit);
@@ -30,21 +35,21 @@ internal static class RequestBody
         {
             // Kestrel reports some framing garbage (a chunk size that overflows 64 bits) as a plain IOException
             // rather than a BadHttpRequestException (which RequestPipeline maps, 413 included): a client mistake all the same.
-            throw MockErrors.Unreadable(error.Message);
+            return (null, MockErrors.Unreadable(error.Message));
         }
 
-        UnicodeCheck.Demand(body);
-        return body;
+        return body is null ? (null, MockErrors.PayloadTooLarge(limit)) : UnicodeCheck.Check(body) is { } malformed ? (null, malformed) : (body, null);
     }
 
-    private static async Task<byte[]> ReadAsync(HttpContext context, long limit)
+    /// <summary>The whole body, or null when it is larger than <paramref name="limit"/> (read to its end and dropped).</summary>
+    private static async Task<byte[]?> ReadAsync(HttpContext context, long limit)
     {
         var request = context.Request;
         var reader = request.BodyReader;
         if (request.ContentLength > limit)
         {
             await DrainAsync(reader, context.RequestAborted);
-            throw MockErrors.PayloadTooLarge(limit);
+            return null;
         }
 
         while (true)
@@ -54,7 +59,7 @@ internal static class RequestBody
             {
                 reader.AdvanceTo(result.Buffer.End);
                 await DrainAsync(reader, context.RequestAborted);
-                throw MockErrors.PayloadTooLarge(limit);
+                return null;
             }
 
             if (result.IsCompleted)
@@ -89,18 +94,11 @@ internal static class RequestBody
     /// <summary>How many times the mock's body limit Kestrel accepts (and drains) before it drops the connection.</summary>
     public const int DrainFactor = 16;
 
-    public static void CheckMediaType(string? contentType)
-    {
-        if (string.IsNullOrWhiteSpace(contentType))
-        {
-            return;
-        }
-
-        if (!MediaTypeHeaderValue.TryParse(contentType, out var media) || !IsJson(media.MediaType.Value))
-        {
-            throw MockErrors.UnsupportedMediaType(contentType);
-        }
-    }
+    /// <summary>The 415 for a Content-Type that is not JSON, or null (a missing one counts as JSON).</summary>
+    public static MockHttpException? MediaTypeRefusal(string? contentType) =>
+        string.IsNullOrWhiteSpace(contentType) || (MediaTypeHeaderValue.TryParse(contentType, out var media) && IsJson(media.MediaType.Value))
+            ? null
+            : MockErrors.UnsupportedMediaType(contentType);
 
     private static bool IsJson(string? mediaType) =>
         mediaType is not null

@@ -1,5 +1,5 @@
 using System.Text.Unicode;
-using ContractHarness.MockServer.Errors;
+using ContractHarness.MockServer.Model;
 
 namespace ContractHarness.MockServer.Http;
 
@@ -15,11 +15,12 @@ internal static class UnicodeCheck
 {
     public const string Reason = "Malformed JSON";
 
-    public static void Demand(ReadOnlySpan<byte> json)
+    /// <summary>The 400 for <paramref name="json"/> that is not Unicode text, or null.</summary>
+    public static MockHttpException? Check(ReadOnlySpan<byte> json)
     {
         if (!Utf8.IsValid(json))
         {
-            throw MockErrors.BadRequest("The body is not valid JSON: it is not UTF-8 text (send Unicode text encoded as UTF-8).", Reason);
+            return MockErrors.BadRequest("The body is not valid JSON: it is not UTF-8 text (send Unicode text encoded as UTF-8).", Reason);
         }
 
         // Escapes are rare in requests: the vectorized search for a backslash is all most bodies cost.
@@ -31,7 +32,7 @@ internal static class UnicodeCheck
             {
                 if (!char.IsHighSurrogate((char)unit) || !(Escaped(json, at + 6) is int low && char.IsLowSurrogate((char)low)))
                 {
-                    throw MockErrors.BadRequest(
+                    return MockErrors.BadRequest(
                         $"The body is not valid JSON: the escape \\u{unit:x4} at byte {at} is half of a UTF-16 surrogate pair, which is not Unicode text.", Reason);
                 }
 
@@ -41,6 +42,8 @@ internal static class UnicodeCheck
             var rest = json[(at + next)..].IndexOf((byte)'\\');
             at = rest < 0 ? -1 : at + next + rest;
         }
+
+        return null;
     }
 
     /// <summary>The code unit of a <c>\uXXXX</c> escape at <paramref name="at"/>, or null when there is none (the parser then reports it).</summary>

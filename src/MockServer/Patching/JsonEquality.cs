@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace ContractHarness.MockServer.Patching;
 
@@ -9,7 +9,7 @@ namespace ContractHarness.MockServer.Patching;
 /// ordinally, objects are equal when they have the same member names (compared exactly, case-sensitively) with
 /// equal values regardless of order, arrays when they have equal elements in the same order.
 /// </summary>
-public static class JsonEquality
+internal static class JsonEquality
 {
     /// <summary>Deep JSON equality; a null reference and a JSON null value are both the JSON <c>null</c>.</summary>
     public static bool DeepEquals(JsonNode? left, JsonNode? right)

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace ContractHarness.MockServer.Patching;
 
@@ -10,7 +10,7 @@ namespace ContractHarness.MockServer.Patching;
 /// does, although RFC 6902 spells them in lower case. Members other than <c>op</c>, <c>path</c> and <c>value</c>
 /// are ignored (RFC 6902 section 4); those three are matched exactly.
 /// </summary>
-public sealed class JsonPatchDocument
+internal sealed class JsonPatchDocument
 {
     private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false };
     private readonly PatchOperation[] _operations;

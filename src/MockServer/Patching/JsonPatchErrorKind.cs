@@ -1,7 +1,7 @@
 namespace ContractHarness.MockServer.Patching;
 
 /// <summary>Why a JSON Patch could not be parsed or applied.</summary>
-public enum JsonPatchErrorKind
+internal enum JsonPatchErrorKind
 {
     /// <summary>
     /// The patch document is malformed: not an array, an element that is not an object, a missing or

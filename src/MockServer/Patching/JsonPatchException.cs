@@ -4,7 +4,7 @@ namespace ContractHarness.MockServer.Patching;
 /// The single error raised by the patch engine. <see cref="ErrorKind"/> says why; the mock server maps
 /// <see cref="JsonPatchErrorKind.TestFailed"/> to 409 Conflict and every other kind to 400 Bad Request.
 /// </summary>
-public sealed class JsonPatchException : Exception
+internal sealed class JsonPatchException : Exception
 {
     /// <summary>Creates an exception for a failure in a given operation of a patch document.</summary>
     /// <param name="errorKind">Why the patch failed.</param>

@@ -14,7 +14,7 @@ namespace ContractHarness.MockServer.Patching;
 /// Array indexes follow RFC 6901/6902: decimal digits without leading zeros, within bounds; <c>-</c> means the
 /// position past the last element and is only meaningful for <c>add</c>.
 /// </summary>
-public sealed class JsonPointer
+internal sealed class JsonPointer
 {
     private readonly string[] _segments;
     private string? _text;

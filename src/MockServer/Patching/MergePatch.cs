@@ -1,10 +1,10 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 
 namespace ContractHarness.MockServer.Patching;
 
 /// <summary>JSON Merge Patch (RFC 7396), applied directly or converted into an equivalent JSON Patch.</summary>
-public static class MergePatch
+internal static class MergePatch
 {
     /// <summary>
     /// Applies <paramref name="patch"/> to <paramref name="target"/> exactly as RFC 7396 section 2 defines it

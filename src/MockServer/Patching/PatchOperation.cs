@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace ContractHarness.MockServer.Patching;
 
 /// <summary>One operation of a JSON Patch document. Immutable; the value is never inserted as is (it is cloned).</summary>
-public sealed class PatchOperation
+internal sealed class PatchOperation
 {
     /// <summary>Creates an operation.</summary>
     /// <param name="op">The operation.</param>

@@ -1,7 +1,7 @@
 namespace ContractHarness.MockServer.Patching;
 
 /// <summary>The JSON Patch operations this engine applies (RFC 6902 section 4).</summary>
-public enum PatchOperationType
+internal enum PatchOperationType
 {
     /// <summary><c>add</c>: create or replace an object member, insert into an array, or replace the document.</summary>
     Add,

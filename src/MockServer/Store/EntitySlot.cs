@@ -1,3 +1,4 @@
+using ContractHarness.MockServer.Model;
 namespace ContractHarness.MockServer.Store;
 
 /// <summary>

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using ContractHarness.MockServer.Errors;
-using ContractHarness.MockServer.Persistence;
-using ContractHarness.MockServer.Seeding;
+using ContractHarness.MockServer.Model;
+using ContractHarness.MockServer.Store.Persistence;
+using ContractHarness.MockServer.Store.Seeding;
 
 namespace ContractHarness.MockServer.Store;
 
@@ -51,17 +51,41 @@ internal sealed class EntityStore : IDisposable
     public int Count(EntityModel model) => _tables[model].Values.Count(s => s.Exists);
 
     /// <summary>
+    /// The place of an existing id, for a request that must answer 404 before it does its work and then change the
+    /// entity (PATCH): <see cref="Update(EntityModel, int, EntityHandle, Func{StoredEntity, ChangeOutcome})"/> starts
+    /// from it without a second lookup.
+    /// </summary>
+    public bool TryFind(EntityModel model, int id, out EntityHandle handle)
+    {
+        var tables = _tables;
+        if (tables[model].TryGetValue(id, out var slot) && slot.Current is not null)
+        {
+            handle = new EntityHandle(tables, slot);
+            return true;
+        }
+
+        handle = default;
+        return false;
+    }
+
+    /// <summary>
     /// Replaces the entity with what <paramref name="change"/> makes of it, atomically with respect to every other
     /// change of the same entity. <paramref name="change"/> may return a refusal (or throw) instead; nothing is
     /// stored then.
     /// </summary>
     /// <returns>The stored new version or the refusal, or null when the id does not exist.</returns>
-    public ChangeOutcome? Update(EntityModel model, int id, Func<StoredEntity, ChangeOutcome> change)
+    public ChangeOutcome? Update(EntityModel model, int id, Func<StoredEntity, ChangeOutcome> change) =>
+        Update(model, id, default, change);
+
+    /// <summary>As <see cref="Update(EntityModel, int, Func{StoredEntity, ChangeOutcome})"/>, from a place <see cref="TryFind"/> found.</summary>
+    /// <remarks>A reset between the two replaces the tables: the id is then looked up again in the new ones.</remarks>
+    public ChangeOutcome? Update(EntityModel model, int id, EntityHandle found, Func<StoredEntity, ChangeOutcome> change)
     {
         _resetGate.EnterReadLock();
         try
         {
-            if (!_tables[model].TryGetValue(id, out var slot))
+            var slot = ReferenceEquals(found.Tables, _tables) ? found.Slot : null;
+            if (slot is null && !_tables[model].TryGetValue(id, out slot))
             {
                 return null;
             }
@@ -198,3 +222,6 @@ internal readonly struct ChangeOutcome
 
     public ChangeOutcome WithCommit(Task committed) => this with { Committed = committed };
 }
+
+/// <summary>Where <see cref="EntityStore.TryFind"/> found an id: the tables of that moment and the id's slot in them.</summary>
+internal readonly record struct EntityHandle(object? Tables, EntitySlot? Slot);

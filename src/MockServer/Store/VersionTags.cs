@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using ContractHarness.MockServer.Model;
 
 namespace ContractHarness.MockServer.Store;
 
@@ -22,6 +23,3 @@ internal sealed class VersionTags(TimeProvider time)
         return new VersionTag($"\"{_epoch}-{serial.ToString("x", CultureInfo.InvariantCulture)}\"", now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)));
     }
 }
-
-/// <summary>A stored version's entity tag (quoted, as the <c>ETag</c> header carries it) and the second it was stored (UTC).</summary>
-internal sealed record VersionTag(string ETag, DateTimeOffset StoredAt);

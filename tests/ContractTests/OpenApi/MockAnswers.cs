@@ -1,10 +1,10 @@
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
-using ContractHarness.Contracts.Catalog;
+using System.Text;
 using ContractHarness.ContractTests.Consumer;
-using ContractHarness.MockServer.Hosting;
-using MockHost = ContractHarness.MockServer.Hosting.MockServer;
+using ContractHarness.Contracts.Catalog;
+using ContractHarness.MockServer;
+using MockHost = ContractHarness.MockServer.SuperOfficeMockServer;
 
 namespace ContractHarness.ContractTests.OpenApi;
 
@@ -34,7 +34,7 @@ internal static class MockAnswers
     public static async Task<List<MockAnswer>> CollectAsync(EndpointCatalog catalog)
     {
         var answers = new List<MockAnswer>();
-        await using (var mock = await MockHost.StartAsync(new MockServerOptions { Port = 0, LogRequests = false }))
+        await using (var mock = await MockHost.StartAsync(new SuperOfficeMockServerOptions { Port = 0, LogRequests = false }))
         {
             using var http = new HttpClient { BaseAddress = mock.BaseAddress };
             foreach (var endpoint in catalog.Endpoints)
@@ -44,7 +44,7 @@ internal static class MockAnswers
             }
         }
 
-        await using (var guarded = await MockHost.StartAsync(new MockServerOptions { Port = 0, LogRequests = false, RequireAuth = true }))
+        await using (var guarded = await MockHost.StartAsync(new SuperOfficeMockServerOptions { Port = 0, LogRequests = false, RequireAuth = true }))
         {
             using var http = new HttpClient { BaseAddress = guarded.BaseAddress };
             foreach (var endpoint in catalog.Endpoints)

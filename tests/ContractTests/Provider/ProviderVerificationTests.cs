@@ -1,9 +1,9 @@
 using ContractHarness.ContractTests.Consumer;
 using ContractHarness.ContractTests.Support;
-using ContractHarness.MockServer.Hosting;
+using ContractHarness.MockServer;
 using ContractHarness.PactNet.Verifier;
 using Xunit.Abstractions;
-using MockHost = ContractHarness.MockServer.Hosting.MockServer;
+using MockHost = ContractHarness.MockServer.SuperOfficeMockServer;
 
 namespace ContractHarness.ContractTests.Provider;
 
@@ -20,7 +20,7 @@ public sealed class ProviderVerificationTests(ITestOutputHelper output)
             .ExecuteAsync();
 
     private static Task<MockHost> StartMockAsync(bool ignorePreconditions = false) =>
-        MockHost.StartAsync(new MockServerOptions { Port = 0, LogRequests = false, IgnorePreconditions = ignorePreconditions });
+        MockHost.StartAsync(new SuperOfficeMockServerOptions { Port = 0, LogRequests = false, IgnorePreconditions = ignorePreconditions });
 
     [Fact]
     public async Task Verify_AgainstTheMock_PassesEveryInteraction()

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using ContractHarness.ContractTests.Consumer;
 using ContractHarness.ContractTests.Support;
-using ContractHarness.MockServer.Hosting;
+using ContractHarness.MockServer;
 using ContractHarness.ProviderVerifier;
-using MockHost = ContractHarness.MockServer.Hosting.MockServer;
+using MockHost = ContractHarness.MockServer.SuperOfficeMockServer;
 
 namespace ContractHarness.ContractTests.Provider;
 
@@ -28,7 +28,7 @@ public sealed class VerifyProviderCommandTests : IDisposable
         }
 
         await File.WriteAllTextAsync(_statesFile, states.ToJsonString());
-        await using var mock = await MockHost.StartAsync(new MockServerOptions { Port = 0, LogRequests = false, RequireAuth = true });
+        await using var mock = await MockHost.StartAsync(new SuperOfficeMockServerOptions { Port = 0, LogRequests = false, RequireAuth = true });
         using var log = new StringWriter();
 
         var result = await ProviderVerification.RunAsync(
@@ -45,7 +45,7 @@ public sealed class VerifyProviderCommandTests : IDisposable
     [Fact]
     public async Task BrokenProvider_FailsWithANonZeroExitCode_AndNamesTheInteractions()
     {
-        await using var broken = await MockHost.StartAsync(new MockServerOptions { Port = 0, LogRequests = false, IgnorePreconditions = true });
+        await using var broken = await MockHost.StartAsync(new SuperOfficeMockServerOptions { Port = 0, LogRequests = false, IgnorePreconditions = true });
         using var log = new StringWriter();
 
         var result = await ProviderVerification.RunAsync(

@@ -1,9 +1,9 @@
-using ContractHarness.MockServer.Hosting;
+using ContractHarness.MockServer;
 using ContractHarness.PactNet.Verifier;
 
-// Outside the ContractHarness namespaces, where users' test code lives: inside one, `MockServer` would name the
-// ContractHarness.MockServer namespace, not the type (the mock's own regroup renames it).
-namespace ReadmeExamples;
+// Inside a ContractHarness namespace on purpose: no public type shares a namespace's name, so the README's names
+// resolve to the types here too.
+namespace ContractHarness.ContractTests.Readme;
 
 /// <summary>The README's in-process mock and provider verification examples, compiled and run by the suite.</summary>
 public static class MockExamples
@@ -11,7 +11,7 @@ public static class MockExamples
     public static async Task<HttpResponseMessage> StartTheMock_AndAskForHealth()
     {
         // README: in-process mock
-        await using var mock = await MockServer.StartAsync(new MockServerOptions { Port = 0 });
+        await using var mock = await SuperOfficeMockServer.StartAsync(new SuperOfficeMockServerOptions { Port = 0 });
         using var http = new HttpClient { BaseAddress = mock.BaseAddress };
         // README: end
         return await http.GetAsync(new Uri("__admin/health", UriKind.Relative));
@@ -21,7 +21,7 @@ public static class MockExamples
     /// <summary>Replays a pact against the in-process mock, which arranges each provider state itself.</summary>
     public static async Task<PactVerificationResult> VerifyAgainstTheMock(string pactFile)
     {
-        await using var mock = await MockServer.StartAsync(new MockServerOptions { Port = 0 });
+        await using var mock = await SuperOfficeMockServer.StartAsync(new SuperOfficeMockServerOptions { Port = 0 });
         return await new PactVerifier("SuperOfficeWebApi")
             .WithHttpEndpoint(mock.BaseAddress)
             .WithFileSource(pactFile)

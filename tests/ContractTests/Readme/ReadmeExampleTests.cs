@@ -1,6 +1,5 @@
 using ContractHarness.ContractTests.Support;
 using ContractHarness.Tests.Shared;
-using ReadmeExamples;
 
 namespace ContractHarness.ContractTests.Readme;
 

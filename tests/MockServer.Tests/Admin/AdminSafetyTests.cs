@@ -1,8 +1,9 @@
-using System.Net;
 using System.Net.Http.Headers;
+using System.Net;
 using System.Text;
 using ContractHarness.MockServer.Hosting;
 using ContractHarness.MockServer.Tests.Support;
+using ContractHarness.MockServer;
 
 namespace ContractHarness.MockServer.Tests.Admin;
 
@@ -88,8 +89,8 @@ public sealed class AdminSafetyTests(MockServerFixture fixture) : MockServerTest
     [Fact]
     public async Task Banner_OfAMockOnEveryInterface_SaysWhatIsExposed()
     {
-        await using var server = await MockServer.Hosting.MockServer.StartAsync(new MockServerOptions { Host = "0.0.0.0", Port = 0, LogRequests = false });
-        await using var loopback = await MockServer.Hosting.MockServer.StartAsync(new MockServerOptions { Port = 0, LogRequests = false });
+        await using var server = await SuperOfficeMockServer.StartAsync(new SuperOfficeMockServerOptions { Host = "0.0.0.0", Port = 0, LogRequests = false });
+        await using var loopback = await SuperOfficeMockServer.StartAsync(new SuperOfficeMockServerOptions { Port = 0, LogRequests = false });
 
         Banner.For(server).Should().Contain("WARNING: bound to every network interface").And.Contain("/__admin").And.Contain("--admin-token");
         Banner.For(loopback).Should().NotContain("WARNING");

@@ -1,8 +1,8 @@
 using System.Net;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using ContractHarness.MockServer.Admin;
+using System.Text.Json;
+using System.Text;
+using ContractHarness.MockServer.Http.Admin;
 using ContractHarness.MockServer.Tests.Support;
 
 namespace ContractHarness.MockServer.Tests.Admin;

@@ -1,6 +1,6 @@
-using ContractHarness.MockServer.Hosting;
 using ContractHarness.MockServer.Tests.Fuzz.Engine;
 using ContractHarness.MockServer.Tests.Support;
+using ContractHarness.MockServer;
 
 namespace ContractHarness.MockServer.Tests.Fuzz;
 
@@ -11,14 +11,14 @@ public sealed class FuzzMockFixture : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
 
-    private MockServer.Hosting.MockServer _server = null!;
+    private SuperOfficeMockServer _server = null!;
 
     /// <summary>Back to the seed, so what one category stored (say, a deep value) cannot fail another; <c>make fuzz</c> keeps it.</summary>
     public async Task ResetAsync() => (await Client.PostAsync("/__admin/reset", AdminRequests.JsonBody)).EnsureSuccessStatusCode();
 
     public async Task InitializeAsync()
     {
-        _server = await MockServer.Hosting.MockServer.StartAsync(new MockServerOptions { Port = 0, LogRequests = false });
+        _server = await SuperOfficeMockServer.StartAsync(new SuperOfficeMockServerOptions { Port = 0, LogRequests = false });
         Client = new HttpClient { BaseAddress = _server.BaseAddress };
         Runner = new FuzzRunner(Client, FuzzTarget.Load(TestPaths.Catalog), FuzzSettings.Seed);
     }

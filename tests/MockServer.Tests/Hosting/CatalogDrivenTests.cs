@@ -1,9 +1,9 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
+using System.Net;
 using System.Text.Json.Nodes;
-using ContractHarness.MockServer.Hosting;
+using System.Text;
 using ContractHarness.MockServer.Tests.Support;
+using ContractHarness.MockServer;
 
 namespace ContractHarness.MockServer.Tests.Hosting;
 
@@ -52,8 +52,8 @@ public sealed class CatalogDrivenTests : IDisposable
 
     public void Dispose() => Directory.Delete(_contracts, recursive: true);
 
-    private Task<MockServer.Hosting.MockServer> StartAsync() =>
-        MockServer.Hosting.MockServer.StartAsync(new MockServerOptions { Port = 0, LogRequests = false, ContractsDirectory = _contracts });
+    private Task<SuperOfficeMockServer> StartAsync() =>
+        SuperOfficeMockServer.StartAsync(new SuperOfficeMockServerOptions { Port = 0, LogRequests = false, ContractsDirectory = _contracts });
 
     private void AddEndpoint(string route, string resource)
     {

@@ -1,4 +1,4 @@
-using ContractHarness.MockServer.Hosting;
+using ContractHarness.MockServer.Http;
 
 namespace ContractHarness.MockServer.Tests.Hosting;
 

@@ -1,5 +1,7 @@
 using System.Net;
 using ContractHarness.MockServer.Hosting;
+using ContractHarness.MockServer.Http;
+using ContractHarness.MockServer;
 using Microsoft.AspNetCore.Builder;
 
 namespace ContractHarness.MockServer.Tests.Hosting;
@@ -9,8 +11,8 @@ public sealed class StartTests
     [Fact]
     public async Task StartAsync_WithoutOptions_ListensOnAFreeLoopbackPort()
     {
-        await using var first = await MockServer.Hosting.MockServer.StartAsync();
-        await using var second = await MockServer.Hosting.MockServer.StartAsync();
+        await using var first = await SuperOfficeMockServer.StartAsync();
+        await using var second = await SuperOfficeMockServer.StartAsync();
 
         first.BaseAddress.Host.Should().Be("127.0.0.1");
         first.Port.Should().NotBe(second.Port);
@@ -23,7 +25,7 @@ public sealed class StartTests
     {
         var missing = Path.Combine(Path.GetTempPath(), "no-contracts-" + Guid.NewGuid().ToString("N"));
 
-        var start = () => MockServer.Hosting.MockServer.StartAsync(new MockServerOptions { Port = 0, ContractsDirectory = missing });
+        var start = () => SuperOfficeMockServer.StartAsync(new SuperOfficeMockServerOptions { Port = 0, ContractsDirectory = missing });
 
         (await start.Should().ThrowAsync<FileNotFoundException>()).Which.Message.Should().Contain("endpoints.json");
     }
@@ -31,7 +33,7 @@ public sealed class StartTests
     [Fact]
     public async Task Banner_NamesTheUrlTheRoutesTheirCountsAndTheAdminUrl()
     {
-        await using var server = await MockServer.Hosting.MockServer.StartAsync();
+        await using var server = await SuperOfficeMockServer.StartAsync();
 
         var banner = Banner.For(server);
 
@@ -42,7 +44,7 @@ public sealed class StartTests
     public async Task RequestLog_WritesOneLinePerRequestWithMethodPathStatusAndMilliseconds()
     {
         var log = new StringWriter();
-        var server = await MockServer.Hosting.MockServer.StartAsync(new MockServerOptions { Port = 0, LogWriter = TextWriter.Synchronized(log) });
+        var server = await SuperOfficeMockServer.StartAsync(new SuperOfficeMockServerOptions { Port = 0, LogWriter = TextWriter.Synchronized(log) });
         using (var client = new HttpClient { BaseAddress = server.BaseAddress })
         {
             (await client.GetAsync("/api/v1/Contact/99999")).StatusCode.Should().Be(HttpStatusCode.NotFound);
@@ -56,16 +58,17 @@ public sealed class StartTests
     [Fact]
     public async Task RequestBeforeTheContractsAreLoaded_WaitsForThemAndIsAnswered()
     {
-        var options = new MockServerOptions { Port = 0, LogRequests = false };
+        var options = new SuperOfficeMockServerOptions { Port = 0, LogRequests = false };
         var loading = new TaskCompletionSource<MockContext>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var app = await StartListeningAsync(options, loading.Task);
+        var waiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var app = await StartListeningAsync(options, loading.Task, waiting);
         using var client = new HttpClient { BaseAddress = Address(app) };
 
         var early = client.GetAsync("/api/v1/Contact/66");
-        await Task.Delay(100); // lets the request reach the server; it passes either way, but then only the fast path runs
+        await waiting.Task.WaitAsync(TimeSpan.FromSeconds(30)); // the request is in the server, waiting for the contracts
 
         early.IsCompleted.Should().BeFalse("nothing can answer before the contracts are loaded");
-        using var context = MockContext.Create(options);
+        using var context = MockLoader.Load(options);
         loading.SetResult(context);
         using var response = await early;
         response.StatusCode.Should().Be(HttpStatusCode.OK);
@@ -77,11 +80,13 @@ public sealed class StartTests
     public async Task RequestWhileTheContractsFailToLoad_Gets503WithTheReason()
     {
         var loading = new TaskCompletionSource<MockContext>(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using var app = await StartListeningAsync(new MockServerOptions { Port = 0 }, loading.Task);
+        var waiting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var app = await StartListeningAsync(new SuperOfficeMockServerOptions { Port = 0 }, loading.Task, waiting);
         using var client = new HttpClient { BaseAddress = Address(app) };
 
         var early = client.GetAsync("/__admin/health");
-        await Task.Delay(100);
+        await waiting.Task.WaitAsync(TimeSpan.FromSeconds(30)); // the request waits for the contracts, which then fail
+        early.IsCompleted.Should().BeFalse();
         loading.SetException(new InvalidDataException("endpoints.json: $.endpoints: expected an array."));
         using var response = await early;
 
@@ -92,10 +97,11 @@ public sealed class StartTests
         error["ErrorMessage"]!.GetValue<string>().Should().Be("The mock could not load its contracts: endpoints.json: $.endpoints: expected an array.");
     }
 
-    private static async Task<WebApplication> StartListeningAsync(MockServerOptions options, Task<MockContext> loading)
+    /// <summary>A host whose contracts load when the test says so; <paramref name="waiting"/> completes when a request waits for them.</summary>
+    private static async Task<WebApplication> StartListeningAsync(SuperOfficeMockServerOptions options, Task<MockContext> loading, TaskCompletionSource waiting)
     {
         var app = MockApplication.CreateHost(options);
-        MockApplication.MapMock(app, loading);
+        MockApplication.MapMock(app, loading, () => waiting.TrySetResult());
         await app.StartAsync();
         return app;
     }

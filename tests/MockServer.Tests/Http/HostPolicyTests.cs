@@ -1,5 +1,5 @@
-using ContractHarness.MockServer.Errors;
 using ContractHarness.MockServer.Http;
+using ContractHarness.MockServer.Model;
 using Microsoft.AspNetCore.Http;
 
 namespace ContractHarness.MockServer.Tests.Http;
@@ -13,30 +13,30 @@ public sealed class HostPolicyTests
     [InlineData("::1", "[::1]:5080", true)]
     [InlineData("127.0.0.1", "rebound.example:5080", false)]
     [InlineData("127.0.0.1", "", true)]
-    public void Demand_AnswersLoopbackAndTheBoundAddressOnly(string bound, string host, bool answered)
+    public void Check_AnswersLoopbackAndTheBoundAddressOnly(string bound, string host, bool answered)
     {
         var policy = new HostPolicy(bound, []);
         var context = new DefaultHttpContext();
         context.Request.Headers.Host = host;
 
-        var demand = () => policy.Demand(context.Request);
+        var refused = policy.Check(context.Request);
 
         if (answered)
         {
-            demand.Should().NotThrow();
+            refused.Should().BeNull();
         }
         else
         {
-            demand.Should().Throw<MockHttpException>().Which.Status.Should().Be(421);
+            refused!.Status.Should().Be(421);
         }
     }
 
     [Fact]
-    public void Demand_WithAStar_AnswersEveryHost()
+    public void Check_WithAStar_AnswersEveryHost()
     {
         var context = new DefaultHttpContext();
         context.Request.Headers.Host = "anything.example";
 
-        new HostPolicy("127.0.0.1", ["*"]).Invoking(p => p.Demand(context.Request)).Should().NotThrow();
+        new HostPolicy("127.0.0.1", ["*"]).Check(context.Request).Should().BeNull();
     }
 }

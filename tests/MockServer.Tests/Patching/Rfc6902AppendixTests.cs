@@ -32,9 +32,9 @@ public sealed class Rfc6902AppendixTests
     [InlineData("A.15 comparing strings and numbers", "{'/':9,'~1':10}", "[{'op':'test','path':'/~01','value':'10'}]", JsonPatchErrorKind.TestFailed)]
     [InlineData("A.6 moving a value (unsupported)", "{'foo':{'bar':'baz','waldo':'fred'},'qux':{'corge':'grault'}}", "[{'op':'move','from':'/foo/waldo','path':'/qux/thud'}]", JsonPatchErrorKind.UnsupportedOperation)]
     [InlineData("A.7 moving an array element (unsupported)", "{'foo':['all','grass','cows','eat']}", "[{'op':'move','from':'/foo/1','path':'/foo/3'}]", JsonPatchErrorKind.UnsupportedOperation)]
-    public void Apply_RfcErrorExample_ThrowsTheMatchingErrorKind(string example, string document, string patch, JsonPatchErrorKind kind)
+    public void Apply_RfcErrorExample_ThrowsTheMatchingErrorKind(string example, string document, string patch, Enum errorKind) // Enum: the engine's types are internal
     {
-        Throws(() => Apply(document, patch)).ErrorKind.Should().Be(kind);
+        Throws(() => Apply(document, patch)).ErrorKind.Should().Be((JsonPatchErrorKind)errorKind);
         example.Should().NotBeEmpty();
     }
 }

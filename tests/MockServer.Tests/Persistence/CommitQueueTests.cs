@@ -1,5 +1,5 @@
-using ContractHarness.MockServer.Errors;
-using ContractHarness.MockServer.Persistence;
+using ContractHarness.MockServer.Model;
+using ContractHarness.MockServer.Store.Persistence;
 
 namespace ContractHarness.MockServer.Tests.Persistence;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using ContractHarness.MockServer.Hosting;
+using ContractHarness.MockServer;
 using Microsoft.Data.Sqlite;
 
 namespace ContractHarness.MockServer.Tests.Persistence;
@@ -50,7 +50,7 @@ public sealed class DamagedStoreTests : IDisposable
         var file = _data.File("not-a-folder");
         await File.WriteAllTextAsync(file, "x");
 
-        var start = () => MockServer.Hosting.MockServer.StartAsync(new MockServerOptions { Port = 0, LogRequests = false, DataDirectory = file });
+        var start = () => SuperOfficeMockServer.StartAsync(new SuperOfficeMockServerOptions { Port = 0, LogRequests = false, DataDirectory = file });
 
         (await start.Should().ThrowAsync<IOException>()).Which.Message.Should().Be($"--data {file} is a file: give a folder (it is created when missing).");
     }
@@ -62,7 +62,7 @@ public sealed class DamagedStoreTests : IDisposable
         await File.WriteAllTextAsync(file, "x");
         var below = Path.Combine(file, "data");
 
-        var start = () => MockServer.Hosting.MockServer.StartAsync(new MockServerOptions { Port = 0, LogRequests = false, DataDirectory = below });
+        var start = () => SuperOfficeMockServer.StartAsync(new SuperOfficeMockServerOptions { Port = 0, LogRequests = false, DataDirectory = below });
 
         (await start.Should().ThrowAsync<IOException>()).Which.Message.Should().StartWith($"The data folder {below} cannot be created");
     }

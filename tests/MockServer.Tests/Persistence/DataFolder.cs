@@ -1,10 +1,10 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
+using System.Net;
 using System.Text.Json.Nodes;
-using ContractHarness.MockServer.Hosting;
+using System.Text.Json;
+using System.Text;
 using ContractHarness.MockServer.Tests.Support;
+using ContractHarness.MockServer;
 
 namespace ContractHarness.MockServer.Tests.Persistence;
 
@@ -19,13 +19,13 @@ public sealed class DataFolder : IDisposable
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
-    public Task<MockServer.Hosting.MockServer> StartAsync() =>
-        MockServer.Hosting.MockServer.StartAsync(new MockServerOptions { Port = 0, LogRequests = false, DataDirectory = Path, LogWriter = Log });
+    public Task<SuperOfficeMockServer> StartAsync() =>
+        SuperOfficeMockServer.StartAsync(new SuperOfficeMockServerOptions { Port = 0, LogRequests = false, DataDirectory = Path, LogWriter = Log });
 
     public void Dispose() => Directory.Delete(Path, recursive: true);
 
     public static async Task<HttpResponseMessage> PatchAsync(
-        MockServer.Hosting.MockServer server, string path, string body, string contentType = "application/json-patch+json")
+        SuperOfficeMockServer server, string path, string body, string contentType = "application/json-patch+json")
     {
         using var client = new HttpClient { BaseAddress = server.BaseAddress };
         var content = new StringContent(body, Encoding.UTF8);
@@ -33,14 +33,14 @@ public sealed class DataFolder : IDisposable
         return await client.PatchAsync(path, content);
     }
 
-    public static async Task<HttpResponseMessage> PostAsync(MockServer.Hosting.MockServer server, string path, string? json = null)
+    public static async Task<HttpResponseMessage> PostAsync(SuperOfficeMockServer server, string path, string? json = null)
     {
         using var client = new HttpClient { BaseAddress = server.BaseAddress };
         return await client.PostAsync(path, new StringContent(json ?? string.Empty, Encoding.UTF8, "application/json"));
     }
 
     /// <summary>The entity at <paramref name="path"/>, or null when it answers 404.</summary>
-    public static async Task<JsonObject?> GetAsync(MockServer.Hosting.MockServer server, string path)
+    public static async Task<JsonObject?> GetAsync(SuperOfficeMockServer server, string path)
     {
         using var client = new HttpClient { BaseAddress = server.BaseAddress };
         using var response = await client.GetAsync(path);
@@ -62,14 +62,14 @@ public sealed class DataFolder : IDisposable
     }
 
     /// <summary>Replaces the name of Contact 66, the entity the restart tests follow.</summary>
-    public static async Task<HttpStatusCode> PatchNameAsync(MockServer.Hosting.MockServer server, string name)
+    public static async Task<HttpStatusCode> PatchNameAsync(SuperOfficeMockServer server, string name)
     {
         using var response = await PatchAsync(server, "/api/v1/Contact/66", $$"""[{"op":"replace","path":"/Name","value":"{{name}}"}]""");
         return response.StatusCode;
     }
 
     /// <summary>The name of Contact 66.</summary>
-    public static async Task<string> NameAsync(MockServer.Hosting.MockServer server) =>
+    public static async Task<string> NameAsync(SuperOfficeMockServer server) =>
         (await GetAsync(server, "/api/v1/Contact/66"))!["Name"]!.GetValue<string>();
 
     /// <summary><c>{"a":{"a":…1…}}</c>, <paramref name="depth"/> objects deep.</summary>
@@ -95,5 +95,5 @@ public sealed class DataFolderFixture : MockServerFixture, IDisposable
 
     public void Dispose() => Directory.Delete(_path, recursive: true);
 
-    protected override void Configure(MockServerOptions options) => options.DataDirectory = _path;
+    protected override void Configure(SuperOfficeMockServerOptions options) => options.DataDirectory = _path;
 }

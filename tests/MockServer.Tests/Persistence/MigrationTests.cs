@@ -1,7 +1,7 @@
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using ContractHarness.MockServer.Hosting;
+using System.Text.Json;
+using System.Text;
+using ContractHarness.MockServer;
 
 namespace ContractHarness.MockServer.Tests.Persistence;
 
@@ -86,7 +86,7 @@ public sealed class MigrationTests : IDisposable
 
     private static async Task<JsonObject> SeededAsync(int id)
     {
-        await using var mock = await MockServer.Hosting.MockServer.StartAsync(new MockServerOptions { Port = 0, LogRequests = false });
+        await using var mock = await SuperOfficeMockServer.StartAsync(new SuperOfficeMockServerOptions { Port = 0, LogRequests = false });
         return (await DataFolder.GetAsync(mock, $"/api/v1/Contact/{id}"))!;
     }
 }

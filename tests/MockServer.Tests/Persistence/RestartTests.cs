@@ -1,5 +1,5 @@
 using System.Net;
-using ContractHarness.MockServer.Hosting;
+using ContractHarness.MockServer;
 
 namespace ContractHarness.MockServer.Tests.Persistence;
 
@@ -68,6 +68,6 @@ public sealed class RestartTests : IDisposable
 
     public void Dispose() => _data.Dispose();
 
-    private static Task<MockServer.Hosting.MockServer> StartInMemoryAsync() =>
-        MockServer.Hosting.MockServer.StartAsync(new MockServerOptions { Port = 0, LogRequests = false });
+    private static Task<SuperOfficeMockServer> StartInMemoryAsync() =>
+        SuperOfficeMockServer.StartAsync(new SuperOfficeMockServerOptions { Port = 0, LogRequests = false });
 }

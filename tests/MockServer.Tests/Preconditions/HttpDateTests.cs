@@ -1,4 +1,4 @@
-using ContractHarness.MockServer.Preconditions;
+using ContractHarness.MockServer.Model;
 
 namespace ContractHarness.MockServer.Tests.Preconditions;
 
@@ -35,5 +35,6 @@ public sealed class HttpDateTests
     {
         EntityStamp.TryParse(stored, out var instant).Should().BeTrue();
         EntityStamp.Format(instant).Should().Be(written);
+        System.Text.Encoding.UTF8.GetString(EntityStamp.JsonUtf8(instant)).Should().Be($"\"{written}\"");
     }
 }

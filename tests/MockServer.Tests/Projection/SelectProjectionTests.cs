@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
-using ContractHarness.Contracts.Validation;
-using ContractHarness.MockServer.Projection;
-using ContractHarness.MockServer.Store;
+using ContractHarness.MockServer.Model;
+using ContractHarness.MockServer.Operations;
 using ContractHarness.MockServer.Tests.Support;
 
 namespace ContractHarness.MockServer.Tests.Projection;
@@ -12,8 +11,7 @@ namespace ContractHarness.MockServer.Tests.Projection;
 /// </summary>
 public sealed class SelectProjectionTests
 {
-    private static readonly IReadOnlyList<EntityModel> Models =
-        EntityModels.FromCatalog(TestPaths.Catalog, new CompiledSchemas(Path.Combine(TestPaths.Contracts, "schemas")), null);
+    private static readonly IReadOnlyList<EntityModel> Models = TestPaths.Models;
 
     public static TheoryData<string> Entities() => [.. Models.Where(m => File.Exists(m.FixturePath)).Select(m => m.Entity)];
 
@@ -26,7 +24,7 @@ public sealed class SelectProjectionTests
         var names = current.Properties.Select(p => p.Name).Where(n => n != model.PrimaryKey && n != EntityModel.LinksProperty).ToList();
         string[] selected = [names[0], names[2], names[^1]];
 
-        var projected = SelectProjection.Parse($"{selected[0].ToLowerInvariant()}, {selected[1]},{selected[2].ToUpperInvariant()}", model)!.Apply(current);
+        var projected = SelectProjection.Parse($"{selected[0].ToLowerInvariant()}, {selected[1]},{selected[2].ToUpperInvariant()}", model, out _)!.Apply(current);
 
         var expected = EntityWriter.Write(WithDefaults(current, model, names.Except(selected)), model);
         projected.Utf8.Should().Equal(expected.Utf8);
@@ -44,7 +42,7 @@ public sealed class SelectProjectionTests
         var current = EntityWriter.Write(fixture, model);
         var names = current.Properties.Select(p => p.Name).Where(n => n != model.PrimaryKey && n != EntityModel.LinksProperty).ToList();
 
-        var projected = SelectProjection.Parse("Name,Country/CountryId", model)!.Apply(current);
+        var projected = SelectProjection.Parse("Name,Country/CountryId", model, out _)!.Apply(current);
 
         var whole = WithDefaults(current, model, names.Except(["Name", "Country"]));
         whole["Country"] = new JsonObject { ["CountryId"] = 47 };

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using ContractHarness.Contracts.Validation;
-using ContractHarness.MockServer.Seeding;
+using ContractHarness.MockServer.Store.Seeding;
 using ContractHarness.MockServer.Tests.Support;
 
 namespace ContractHarness.MockServer.Tests.Seeding;

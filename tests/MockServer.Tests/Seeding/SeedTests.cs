@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using ContractHarness.MockServer.Hosting;
 using ContractHarness.MockServer.Tests.Support;
+using ContractHarness.MockServer;
 
 namespace ContractHarness.MockServer.Tests.Seeding;
 
@@ -72,7 +72,7 @@ public sealed class SeedTests(MockServerFixture fixture) : MockServerTestBase<Mo
     [Fact]
     public async Task Seed_SameSeed_GivesTheSameBytes()
     {
-        await using var other = await MockServer.Hosting.MockServer.StartAsync(new MockServerOptions { Port = 0, LogRequests = false });
+        await using var other = await SuperOfficeMockServer.StartAsync(new SuperOfficeMockServerOptions { Port = 0, LogRequests = false });
         using var client = new HttpClient { BaseAddress = other.BaseAddress };
 
         foreach (var path in new[] { "/api/v1/Contact/1", "/api/v1/Ticket/42", "/api/v1/Relation/100" })
@@ -86,7 +86,7 @@ public sealed class SeedTests(MockServerFixture fixture) : MockServerTestBase<Mo
     [Fact]
     public async Task Seed_DifferentSeed_GivesDifferentData()
     {
-        await using var other = await MockServer.Hosting.MockServer.StartAsync(new MockServerOptions { Port = 0, LogRequests = false, Seed = 2 });
+        await using var other = await SuperOfficeMockServer.StartAsync(new SuperOfficeMockServerOptions { Port = 0, LogRequests = false, Seed = 2 });
         using var client = new HttpClient { BaseAddress = other.BaseAddress };
 
         var mine = await GetEntityAsync("/api/v1/Contact/1");
@@ -99,7 +99,7 @@ public sealed class SeedTests(MockServerFixture fixture) : MockServerTestBase<Mo
     [Fact]
     public async Task Seed_EntityCountOption_SetsHowManyIdsExist()
     {
-        await using var other = await MockServer.Hosting.MockServer.StartAsync(new MockServerOptions { Port = 0, LogRequests = false, EntityCount = 5 });
+        await using var other = await SuperOfficeMockServer.StartAsync(new SuperOfficeMockServerOptions { Port = 0, LogRequests = false, EntityCount = 5 });
         using var client = new HttpClient { BaseAddress = other.BaseAddress };
 
         (await client.GetAsync("/api/v1/Contact/5")).StatusCode.Should().Be(HttpStatusCode.OK);

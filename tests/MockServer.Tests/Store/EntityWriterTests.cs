@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
-using ContractHarness.Contracts.Validation;
-using ContractHarness.MockServer.Store;
+using ContractHarness.MockServer.Model;
 using ContractHarness.MockServer.Tests.Support;
 
 namespace ContractHarness.MockServer.Tests.Store;
@@ -11,8 +10,7 @@ namespace ContractHarness.MockServer.Tests.Store;
 /// </summary>
 public sealed class EntityWriterTests
 {
-    private static readonly IReadOnlyList<EntityModel> Models =
-        EntityModels.FromCatalog(TestPaths.Catalog, new CompiledSchemas(Path.Combine(TestPaths.Contracts, "schemas")), null);
+    private static readonly IReadOnlyList<EntityModel> Models = TestPaths.Models;
 
     public static TheoryData<string> Entities() => [.. Models.Where(m => File.Exists(m.FixturePath)).Select(m => m.Entity)];
 
@@ -105,7 +103,7 @@ public sealed class EntityWriterTests
         var model = Models.First(m => File.Exists(m.FixturePath));
         var current = EntityWriter.Write(JsonNode.Parse(File.ReadAllBytes(model.FixturePath))!.AsObject(), model);
 
-        var merged = EntityWriter.Merge(current, new Dictionary<string, JsonNode?>(), new Dictionary<string, byte[]>(), model);
+        var merged = EntityWriter.Merge(current, new Dictionary<string, JsonNode?>(), new Dictionary<string, byte[]>(), model, current.LastUpdate);
 
         merged.Utf8.Should().Equal(current.Utf8);
         merged.Properties.Should().Equal(current.Properties);

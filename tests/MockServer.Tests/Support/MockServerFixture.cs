@@ -1,4 +1,4 @@
-using ContractHarness.MockServer.Hosting;
+using ContractHarness.MockServer;
 
 namespace ContractHarness.MockServer.Tests.Support;
 
@@ -8,24 +8,24 @@ namespace ContractHarness.MockServer.Tests.Support;
 /// </summary>
 public class MockServerFixture : IAsyncLifetime
 {
-    public ManualTimeProvider Clock { get; } = new();
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
 
-    public MockServer.Hosting.MockServer Server { get; private set; } = null!;
+    public SuperOfficeMockServer Server { get; private set; } = null!;
 
     public HttpClient Client { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        var options = new MockServerOptions { Port = 0, TimeProvider = Clock, LogRequests = false };
+        var options = new SuperOfficeMockServerOptions { Port = 0, TimeProvider = Clock, LogRequests = false };
         Configure(options);
-        Server = await MockServer.Hosting.MockServer.StartAsync(options);
+        Server = await SuperOfficeMockServer.StartAsync(options);
         Client = new HttpClient { BaseAddress = Server.BaseAddress };
     }
 
     /// <summary>Resets the store to the seed and the clock to its start.</summary>
     public virtual async Task ResetAsync()
     {
-        Clock.SetUtcNow(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
+        Clock.AdjustTime(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
         using var response = await Client.PostAsync("/__admin/reset", AdminRequests.JsonBody);
         response.EnsureSuccessStatusCode();
     }
@@ -37,7 +37,7 @@ public class MockServerFixture : IAsyncLifetime
     }
 
     /// <summary>Lets a derived fixture change options before the server starts.</summary>
-    protected virtual void Configure(MockServerOptions options)
+    protected virtual void Configure(SuperOfficeMockServerOptions options)
     {
     }
 }
@@ -51,13 +51,13 @@ public static class AdminRequests
 /// <summary>A mock that requires authorization.</summary>
 public sealed class AuthRequiredFixture : MockServerFixture
 {
-    protected override void Configure(MockServerOptions options) => options.RequireAuth = true;
+    protected override void Configure(SuperOfficeMockServerOptions options) => options.RequireAuth = true;
 }
 
 /// <summary>A mock with the contract-breaking testing aid switched on.</summary>
 public sealed class IgnorePreconditionsFixture : MockServerFixture
 {
-    protected override void Configure(MockServerOptions options) => options.IgnorePreconditions = true;
+    protected override void Configure(SuperOfficeMockServerOptions options) => options.IgnorePreconditions = true;
 }
 
 /// <summary>A mock that allows one extra browser origin.</summary>
@@ -65,13 +65,13 @@ public sealed class ExtraCorsOriginFixture : MockServerFixture
 {
     public const string Origin = "https://app.example.com";
 
-    protected override void Configure(MockServerOptions options) => options.CorsOrigins = [Origin];
+    protected override void Configure(SuperOfficeMockServerOptions options) => options.CorsOrigins = [Origin];
 }
 
 /// <summary>A mock with a tiny request journal.</summary>
 public sealed class SmallJournalFixture : MockServerFixture
 {
-    protected override void Configure(MockServerOptions options) => options.JournalSize = 3;
+    protected override void Configure(SuperOfficeMockServerOptions options) => options.JournalSize = 3;
 }
 
 /// <summary>A mock that answers one extra host name.</summary>
@@ -79,7 +79,7 @@ public sealed class AllowedHostFixture : MockServerFixture
 {
     public const string Host = "mock.test";
 
-    protected override void Configure(MockServerOptions options) => options.AllowedHosts = [Host];
+    protected override void Configure(SuperOfficeMockServerOptions options) => options.AllowedHosts = [Host];
 }
 
 /// <summary>A mock whose admin API needs a token.</summary>
@@ -87,12 +87,12 @@ public sealed class AdminTokenFixture : MockServerFixture
 {
     public const string Token = "s3cret-admin";
 
-    protected override void Configure(MockServerOptions options) => options.AdminToken = Token;
+    protected override void Configure(SuperOfficeMockServerOptions options) => options.AdminToken = Token;
 
     /// <summary>Resets with the token, as a client of this mock must.</summary>
     public override async Task ResetAsync()
     {
-        Clock.SetUtcNow(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
+        Clock.AdjustTime(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
         using var request = new HttpRequestMessage(HttpMethod.Post, "/__admin/reset") { Content = AdminRequests.JsonBody };
         request.Headers.Authorization = new("Bearer", Token);
         using var response = await Client.SendAsync(request);

@@ -15,7 +15,7 @@ public abstract class MockServerTestBase<TFixture> : IClassFixture<TFixture>, IA
 
     protected HttpClient Client => Fixture.Client;
 
-    protected ManualTimeProvider Clock => Fixture.Clock;
+    protected FakeTimeProvider Clock => Fixture.Clock;
 
     public Task InitializeAsync() => Fixture.ResetAsync();
 

@@ -1,5 +1,7 @@
 using ContractHarness.Contracts.Catalog;
 using ContractHarness.Contracts.Tests.Support;
+using ContractHarness.Contracts.Validation;
+using ContractHarness.MockServer.Model;
 
 namespace ContractHarness.MockServer.Tests.Support;
 
@@ -12,6 +14,10 @@ public static class TestPaths
 
     /// <summary>The reference validator (NJsonSchema), independent of the mock's own.</summary>
     public static ContractSchemas Schemas { get; } = new(Path.Combine(Contracts, "schemas"));
+
+    /// <summary>The mock's entity models of the catalog, with the page fixtures.</summary>
+    internal static IReadOnlyList<EntityModel> Models { get; } =
+        EntityModels.FromCatalog(Catalog, new CompiledSchemas(Path.Combine(Contracts, "schemas")), null);
 
     /// <summary>A fresh empty folder under the system temp folder.</summary>
     public static string NewTempDirectory()

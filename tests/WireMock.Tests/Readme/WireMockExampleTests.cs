@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ContractHarness.Tests.Shared;
-using ReadmeExamples;
 
 namespace ContractHarness.WireMock.Tests.Readme;
 

@@ -1,8 +1,7 @@
 using WireMock.Server;
 using WireMock.Settings;
 
-// Outside the ContractHarness namespaces, where users' test code lives.
-namespace ReadmeExamples;
+namespace ContractHarness.WireMock.Tests.Readme;
 
 /// <summary>The README's WireMock.Net static-mapping example, compiled and run by the suite.</summary>
 public static class WireMockExamples

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ContractHarness.MockServer.Patching;
 
 namespace ContractHarness.MockServer.Tests.Fuzz.Engine;
 

@@ -1,0 +1,266 @@
+using ContractHarness.MockServer.Model;
+using Microsoft.Data.Sqlite;
+
+namespace ContractHarness.MockServer.Store.Persistence;
+
+/// <summary>
+/// The data folder's SQLite file, <c>{DataDirectory}/mock.db</c>: table <c>entities</c> holds the last stored version
+/// of each changed entity (<c>route</c>, <c>id</c>, <c>seq</c> = the commit order, <c>json</c> = the entity as
+/// text, NULL for a deletion); entities never changed are not in it (they come from the seed). WAL journal with
+/// <c>synchronous=FULL</c>: a commit has reached the disk when it returns, so a 200 sent after it survives a crash
+/// or a SIGKILL. Plain ADO.NET, no mapper, so it trims and compiles ahead of time.
+/// </summary>
+internal sealed class EntityDatabase : IDisposable
+{
+    public const string FileName = "mock.db";
+    public const string Table = "entities";
+    private const int Format = 1;
+
+    private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _upsert;
+    private readonly SqliteCommand _clear;
+    private readonly CommitQueue _queue;
+    private long _seq;
+    private List<(string Route, int Id, byte[]? Json)> _rows = [];
+
+    private EntityDatabase(SqliteConnection connection, string path)
+    {
+        _connection = connection;
+        FilePath = path;
+        _upsert = Command($"""
+            INSERT INTO {Table} (route, id, seq, json) VALUES ($route, $id, $seq, CAST($json AS TEXT))
+            ON CONFLICT (route, id) DO UPDATE SET seq = excluded.seq, json = excluded.json
+            """);
+        _upsert.Parameters.Add("$route", SqliteType.Text);
+        _upsert.Parameters.Add("$id", SqliteType.Integer);
+        _upsert.Parameters.Add("$seq", SqliteType.Integer);
+        _upsert.Parameters.Add("$json", SqliteType.Blob);
+        _clear = Command($"DELETE FROM {Table}");
+        _seq = Scalar($"SELECT coalesce(max(seq), 0) FROM {Table}");
+        _queue = new CommitQueue(Commit, path);
+    }
+
+    public string FilePath { get; }
+
+    /// <summary>
+    /// Opens (creating when missing) the database in <paramref name="directory"/>, imports an old
+    /// <c>updates.wal</c> once, checks that it can be written, and reads and checks every stored row (for <see cref="Load"/>).
+    /// </summary>
+    /// <exception cref="DataFolderException">The folder or the file cannot be used; the message says why.</exception>
+    public static EntityDatabase Open(string directory, TextWriter log)
+    {
+        var folder = Path.GetFullPath(directory);
+        if (File.Exists(folder))
+        {
+            throw new DataFolderException($"--data {folder} is a file: give a folder (it is created when missing).");
+        }
+
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new DataFolderException($"The data folder {folder} cannot be created: {e.Message}", e);
+        }
+
+        var path = Path.Combine(folder, FileName);
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false,
+        }.ToString());
+        EntityDatabase? database = null;
+        try
+        {
+            connection.Open();
+            Prepare(connection, path);
+            database = new EntityDatabase(connection, path);
+            LegacyLog.ImportOnce(database, folder, log);
+            database._rows = database.ReadRows();
+            return database;
+        }
+        catch (SqliteException e)
+        {
+            Close();
+            throw new DataFolderException($"The data file {path} cannot be used: {e.Message}", e);
+        }
+        catch
+        {
+            Close();
+            throw;
+        }
+
+        void Close()
+        {
+            if (database is null)
+            {
+                connection.Dispose();
+            }
+            else
+            {
+                database.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Hands every stored version (read and checked when the file was opened) to <paramref name="apply"/>. A row
+    /// <paramref name="apply"/> cannot take (it throws <see cref="InvalidDataException"/>) stops the start with the
+    /// row named.
+    /// </summary>
+    public void Load(Action<string, int, byte[]?> apply)
+    {
+        foreach (var (route, id, json) in _rows)
+        {
+            try
+            {
+                apply(route, id, json);
+            }
+            catch (InvalidDataException e)
+            {
+                throw Unreadable(route, id.ToString(System.Globalization.CultureInfo.InvariantCulture), e);
+            }
+        }
+
+        _rows = [];
+    }
+
+    /// <summary>
+    /// Reads every row and checks its JSON completely (one object, nested no deeper than updates may be), so that a
+    /// damaged row stops the start rather than a later request. In table order: one row per entity, so the order does
+    /// not matter, and sorting by <c>seq</c> would sort every row.
+    /// </summary>
+    private List<(string Route, int Id, byte[]? Json)> ReadRows()
+    {
+        var rows = new List<(string, int, byte[]?)>();
+        using var command = Command($"SELECT route, id, json FROM {Table}");
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var route = reader.IsDBNull(0) ? "(no route)" : reader.GetString(0);
+            var id = reader.IsDBNull(1) ? "(no id)" : reader.GetValue(1).ToString()!;
+            try
+            {
+                var number = reader.GetInt64(1);
+                var json = reader.IsDBNull(2) ? null : reader.GetFieldValue<byte[]>(2);
+                if (json is not null)
+                {
+                    StoredEntityJson.Check(json);
+                }
+
+                rows.Add((route, number is > 0 and <= int.MaxValue ? (int)number : throw new InvalidDataException("the id is not a positive 32-bit number."), json));
+            }
+            catch (Exception e) when (e is InvalidDataException or System.Text.Json.JsonException or FormatException or InvalidCastException)
+            {
+                throw Unreadable(route, id, e);
+            }
+        }
+
+        return rows;
+    }
+
+    private DataFolderException Unreadable(string route, string id, Exception e) => new(
+        $"{FilePath}, table {Table}, route {route} id {id} cannot be read: {e.Message} The mock does not start rather than lose it: correct or delete that row (e.g. with sqlite3), or start with another --data folder.",
+        e);
+
+    /// <summary>Stores a version (null: the entity is deleted); <paramref name="onCommitted"/> runs once it is durable, before the task completes.</summary>
+    public Task Write(string route, int id, byte[]? json, Action onCommitted) => _queue.Enqueue(new PendingWrite(route, id, json, onCommitted));
+
+    /// <summary>Removes every stored version (a reset to the seed), after the changes queued before it.</summary>
+    public Task Clear() => _queue.Enqueue(PendingWrite.Clear(null));
+
+    /// <summary>Writes versions in one transaction, outside the queue (the import of an old log).</summary>
+    internal void WriteNow(IEnumerable<(string Route, int Id, byte[]? Json)> versions, Action<SqliteCommand> alsoInTransaction)
+    {
+        using var transaction = _connection.BeginTransaction();
+        foreach (var (route, id, json) in versions)
+        {
+            Upsert(transaction, route, id, json);
+        }
+
+        using var extra = Command(string.Empty);
+        extra.Transaction = transaction;
+        alsoInTransaction(extra);
+        transaction.Commit();
+    }
+
+    internal SqliteCommand Command(string sql)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+
+    public void Dispose()
+    {
+        _queue.Dispose();
+        _upsert.Dispose();
+        _clear.Dispose();
+        _connection.Dispose();
+    }
+
+    private void Commit(List<PendingWrite> batch)
+    {
+        using var transaction = _connection.BeginTransaction();
+        foreach (var write in batch)
+        {
+            if (write.Route is null)
+            {
+                _clear.Transaction = transaction;
+                _clear.ExecuteNonQuery();
+            }
+            else
+            {
+                Upsert(transaction, write.Route, write.Id, write.Json);
+            }
+        }
+
+        transaction.Commit();
+    }
+
+    private void Upsert(SqliteTransaction transaction, string route, int id, byte[]? json)
+    {
+        _upsert.Transaction = transaction;
+        _upsert.Parameters[0].Value = route;
+        _upsert.Parameters[1].Value = id;
+        _upsert.Parameters[2].Value = ++_seq;
+        _upsert.Parameters[3].Value = (object?)json ?? DBNull.Value;
+        _upsert.ExecuteNonQuery();
+    }
+
+    private long Scalar(string sql)
+    {
+        using var command = Command(sql);
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>WAL journal, full sync, the tables; refuses a file written by a newer format or one it cannot write.</summary>
+    private static void Prepare(SqliteConnection connection, string path)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL";
+        if (command.ExecuteScalar() is not string mode || !mode.Equals("wal", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new DataFolderException($"The data file {path} cannot use a write-ahead journal (journal_mode is {command.ExecuteScalar()}).");
+        }
+
+        command.CommandText = $"""
+            PRAGMA synchronous=FULL;
+            BEGIN IMMEDIATE;
+            CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS {Table} (
+                route TEXT NOT NULL, id INTEGER NOT NULL, seq INTEGER NOT NULL, json TEXT, PRIMARY KEY (route, id));
+            INSERT OR IGNORE INTO meta (key, value) VALUES ('format', '{Format}');
+            COMMIT;
+            """;
+        command.ExecuteNonQuery();
+        command.CommandText = "SELECT value FROM meta WHERE key = 'format'";
+        var format = command.ExecuteScalar() as string;
+        if (format != Format.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        {
+            throw new DataFolderException($"The data file {path} has format {format} (table meta); this mock reads format {Format}: use the mock that wrote it, or another --data folder.");
+        }
+    }
+}

@@ -1,0 +1,72 @@
+namespace ContractHarness.MockServer;
+
+/// <summary>
+/// Settings of a mock server, with the defaults <c>make mock</c> uses. Bind them from a command line and the
+/// environment with the command line's options parser.
+/// </summary>
+public sealed class SuperOfficeMockServerOptions
+{
+    /// <summary>The default port (<c>--port</c>, <c>CONTRACTHARNESS_PORT</c>).</summary>
+    public const int DefaultPort = 5080;
+
+    /// <summary>The bind address (<c>--host</c>): loopback by default; <c>0.0.0.0</c> or <c>*</c> for every interface.</summary>
+    public string Host { get; set; } = "127.0.0.1";
+
+    /// <summary>The port; 0 picks a free one (what <see cref="SuperOfficeMockServer.StartAsync()"/> does).</summary>
+    public int Port { get; set; } = DefaultPort;
+
+    /// <summary>Seed of the generated data: the same seed gives the same entities, byte for byte.</summary>
+    public int Seed { get; set; } = 1;
+
+    /// <summary>How many entities each route has (ids 1 to this), besides the page's sample at its own id.</summary>
+    public int EntityCount { get; set; } = 100;
+
+    /// <summary>The <c>contracts/</c> folder; default: the copy next to the assembly, else the first one above it.</summary>
+    public string? ContractsDirectory { get; set; }
+
+    /// <summary>A folder of sample entities (<c>ContactEntity.json</c>, ...) used instead of <c>contracts/fixtures</c>.</summary>
+    public string? FixturesDirectory { get; set; }
+
+    /// <summary>When true, a request with neither an Authorization header (Basic, SoTicket, Bearer) nor X-XSRF-TOKEN gets 401.</summary>
+    public bool RequireAuth { get; set; }
+
+    /// <summary>
+    /// Browser origins allowed besides <c>http(s)://localhost:*</c>, <c>http(s)://127.0.0.1:*</c> and <c>http(s)://[::1]:*</c>,
+    /// e.g. <c>https://app.example.com</c>; <c>*</c> allows every origin.
+    /// </summary>
+    public IList<string> CorsOrigins { get; set; } = [];
+
+    /// <summary>
+    /// Host names (of the <c>Host</c> header, any port) served besides loopback (<c>localhost</c>, <c>127.0.0.1</c>,
+    /// <c>[::1]</c>) and the bound address; <c>*</c> serves any. Other hosts get 421, which keeps a DNS-rebinding
+    /// page (an attacker's name resolving to this machine) from reading or changing the mock.
+    /// </summary>
+    public IList<string> AllowedHosts { get; set; } = [];
+
+    /// <summary>When set, every <c>/__admin</c> request except <c>GET health</c> needs <c>Authorization: Bearer</c> with this token.</summary>
+    public string? AdminToken { get; set; }
+
+    /// <summary>A folder where accepted updates are kept across restarts; null keeps state in memory only.</summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>The clock behind last-update stamps and the journal; tests pass a manual one.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>How many recent requests <c>GET /__admin/requests</c> keeps.</summary>
+    public int JournalSize { get; set; } = 1000;
+
+    /// <summary>Print one line per request (method, path, status, milliseconds) to <see cref="LogWriter"/>.</summary>
+    public bool LogRequests { get; set; } = true;
+
+    /// <summary>Where the banner and request lines go; default: standard output.</summary>
+    public TextWriter? LogWriter { get; set; }
+
+    /// <summary>The largest request body accepted; larger ones get 413.</summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// Testing aid, never for real use: makes the mock break the contract on purpose by ignoring
+    /// <c>If-Unmodified-Since</c> (no 412 ever), so provider-verification tests can prove that verification fails.
+    /// </summary>
+    public bool IgnorePreconditions { get; set; }
+}
