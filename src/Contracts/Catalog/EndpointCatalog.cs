@@ -10,17 +10,12 @@ public sealed record EndpointCatalog
 {
     public const string FileName = "endpoints.json";
 
-    /// <summary>JSON options of every file the project writes under <c>contracts/</c>.</summary>
-    public static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-        // The catalog types from source-generated metadata; anything else (JsonNode values) by reflection, as before.
-        TypeInfoResolver = JsonTypeInfoResolver.Combine(CatalogJsonContext.Default, new DefaultJsonTypeInfoResolver()),
-    };
+    /// <summary>
+    /// JSON options of every file the project writes under <c>contracts/</c>. Built on first use (in a nested class, so
+    /// loading a catalog does not build them): only the generator needs them, and their reflection fallback for
+    /// non-catalog types cannot work in the trimmed, natively compiled mock.
+    /// </summary>
+    public static JsonSerializerOptions JsonOptions => WriterOptions.Value;
 
     public string? Comment { get; init; }
 
@@ -63,5 +58,19 @@ public sealed record EndpointCatalog
         }
 
         throw new DirectoryNotFoundException($"No contracts/{FileName} found above '{start ?? AppContext.BaseDirectory}'.");
+    }
+
+    private static class WriterOptions
+    {
+        public static readonly JsonSerializerOptions Value = new()
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            WriteIndented = true,
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+            // The catalog types from source-generated metadata; anything else (JsonNode values) by reflection, as before.
+            TypeInfoResolver = JsonTypeInfoResolver.Combine(CatalogJsonContext.Default, new DefaultJsonTypeInfoResolver()),
+        };
     }
 }
