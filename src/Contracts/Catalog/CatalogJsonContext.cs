@@ -14,6 +14,7 @@ namespace ContractHarness.Contracts.Catalog;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     Converters = [typeof(KebabCaseEnumConverter<RequestBodyKind>)])]
 [JsonSerializable(typeof(EndpointCatalog))]
+[JsonSerializable(typeof(System.Text.Json.Nodes.JsonNode))]
 internal sealed partial class CatalogJsonContext : JsonSerializerContext;
 
 /// <summary>Enum values as kebab-case lower strings (<c>Patch</c> → <c>patch</c>), as the catalog writes them.</summary>

@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 
 namespace ContractHarness.Contracts.Catalog;
 
@@ -11,9 +10,9 @@ public sealed record EndpointCatalog
     public const string FileName = "endpoints.json";
 
     /// <summary>
-    /// JSON options of every file the project writes under <c>contracts/</c>. Built on first use (in a nested class, so
-    /// loading a catalog does not build them): only the generator needs them, and their reflection fallback for
-    /// non-catalog types cannot work in the trimmed, natively compiled mock.
+    /// JSON options of every file the project writes under <c>contracts/</c>: the catalog types and JSON nodes from
+    /// source-generated metadata (no reflection, so the natively compiled mock, which carries this assembly, stays
+    /// trimming-safe). Built on first use: only the generator needs them.
     /// </summary>
     public static JsonSerializerOptions JsonOptions => WriterOptions.Value;
 
@@ -68,9 +67,8 @@ public sealed record EndpointCatalog
             WriteIndented = true,
             Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-            // The catalog types from source-generated metadata; anything else (JsonNode values) by reflection, as before.
-            TypeInfoResolver = JsonTypeInfoResolver.Combine(CatalogJsonContext.Default, new DefaultJsonTypeInfoResolver()),
+            Converters = { new KebabCaseEnumConverter<RequestBodyKind>() },
+            TypeInfoResolver = CatalogJsonContext.Default,
         };
     }
 }

@@ -48,7 +48,7 @@ public static class ContractGenerator
             files[$"schemas/{SchemaSet.FileName(name)}"] = Serialize(schema);
         }
 
-        files[EndpointCatalog.FileName] = JsonSerializer.Serialize(catalog, EndpointCatalog.JsonOptions) + "\n";
+        files[EndpointCatalog.FileName] = JsonSerializer.Serialize(catalog, EndpointCatalog.JsonOptions.GetTypeInfo(typeof(EndpointCatalog))) + "\n";
         files["openapi.json"] = Serialize(OpenApiBuilder.Build(catalog, schemas));
         return files;
     }
