@@ -60,14 +60,14 @@ public sealed class GetTests(MockServerFixture fixture) : MockServerTestBase<Moc
         var contact = await GetEntityAsync("/api/v1/Contact/66");
 
         var links = contact["_Links"]!.AsObject();
-        links["Self"]!.GetValue<string>().Should().Be($"{Fixture.Server.Url}/api/v1/Contact/66");
-        links["Archive"]!.GetValue<string>().Should().Be($"{Fixture.Server.Url}/api/v1/Contact");
+        links["Self"]!.GetValue<string>().Should().Be($"{Fixture.Url}/api/v1/Contact/66");
+        links["Archive"]!.GetValue<string>().Should().Be($"{Fixture.Url}/api/v1/Contact");
     }
 
     [Fact]
     public async Task Get_LinksFollowTheHostHeader_ForEachHostTheClientUses()
     {
-        var port = Fixture.Server.Port;
+        var port = Fixture.Port;
 
         var viaLocalhost = await Json.ObjectAsync(await GetAsync("/api/v1/Ticket/900", ("Host", $"localhost:{port}")));
         var viaLoopback = await GetEntityAsync("/api/v1/Ticket/900");
