@@ -51,7 +51,7 @@ test-aot: ## The representative HTTP tests against the Native AOT mock (publishe
 	@bin="$$(CONFIGURATION=$(CONFIGURATION) DOTNET=$(DOTNET) tools/mock-publish.sh --aot-only)"; status=$$?; \
 	  if [ $$status -eq 2 ]; then echo "test-aot: skipped (no C toolchain for the native build)"; exit 0; fi; \
 	  [ $$status -eq 0 ] || exit $$status; \
-	  set -o pipefail; CONTRACTHARNESS_MOCK_BINARY="$$bin" $(DOTNET) test tests/MockServer.Tests -c $(CONFIGURATION) --no-build \
+	  set -o pipefail; CONTRACTHARNESS_MOCK_BINARY="$(CURDIR)/$$bin" $(DOTNET) test tests/MockServer.Tests -c $(CONFIGURATION) --no-build \
 	    --filter "$(AOT_TEST_FILTER)" 2>&1 | tee $(AOT_TEST_LOG); status=$$?; \
 	  echo "Native AOT mock ($$bin): $$(tools/test-summary.sh $(AOT_TEST_LOG))"; exit $$status
 

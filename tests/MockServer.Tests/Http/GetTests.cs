@@ -77,6 +77,7 @@ public sealed class GetTests(MockServerFixture fixture) : MockServerTestBase<Moc
     }
 
     [Fact]
+    [Trait("Clock", "Manual")] // expects the fixture's manual clock: in-process only
     public async Task Get_IfModifiedSinceNotOlderThanTheEntityNorItsStoring_Returns304()
     {
         // Contact 66 was last updated 2013-02-21T15:29:29.56+01:00, i.e. 14:29:29 UTC; the reset stored it at 10:00:00 on 2026-11-22.

@@ -295,6 +295,7 @@ public sealed class JsonPatchTests(MockServerFixture fixture) : MockServerTestBa
     }
 
     [Fact]
+    [Trait("Clock", "Manual")] // expects the fixture's manual clock: in-process only
     public async Task Patch_Success_AdvancesTheStampThroughTheClockAndSetsUpdatedBy()
     {
         Clock.SetUtcNow(new DateTimeOffset(2026, 11, 22, 10, 0, 0, 500, TimeSpan.Zero));
@@ -312,6 +313,7 @@ public sealed class JsonPatchTests(MockServerFixture fixture) : MockServerTestBa
     }
 
     [Fact]
+    [Trait("Clock", "Manual")] // expects the fixture's manual clock: in-process only
     public async Task Patch_TicketSuccess_AdvancesLastChanged()
     {
         using var response = await PatchAsync("/api/v1/Ticket/900", """[{"op":"replace","path":"/Title","value":"Printer on fire"}]""");
