@@ -43,7 +43,7 @@ port=$(free_port 5281)
 for ((i = 1; i <= STARTUP_RUNS; i++)); do
   for v in aot jit; do
     exe=$AOT; [[ $v == jit ]] && exe=$JIT
-    ms=$("$TOOLS" startup --port "$port" --runs 1 -- "$exe" --quiet --port "$port" 2>>"$LOG" | sed -n 's/^median_ms=//p')
+    ms=$("$TOOLS" startup --port "$port" --runs 1 -- "$exe" --quiet --port "$port" 2>>"$LOG" | sed -n 's/^median_ms=\([0-9.]*\).*/\1/p')
     START[$v]+="$ms "
   done
 done
