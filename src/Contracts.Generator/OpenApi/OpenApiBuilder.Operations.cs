@@ -18,7 +18,7 @@ internal partial class OpenApiBuilder
         AddQueryAndHeaderParameters(parameters, endpoint);
         foreach (var h in endpoint.PreconditionHeaders)
         {
-            parameters.Add(Parameter(h, "header", "An HTTP-date (RFC 7231). The update is refused with 412 when the entity changed after it.", required: false, HttpDateSchema()));
+            parameters.Add((JsonNode)Parameter(h, "header", "An HTTP-date (RFC 7231). The update is refused with 412 when the entity changed after it.", required: false, HttpDateSchema()));
         }
 
         return new JsonObject
@@ -42,8 +42,8 @@ internal partial class OpenApiBuilder
     {
         var parameters = new JsonArray([.. endpoint.PathParameters.Select(p => PathParameter(endpoint, p, $"The {endpoint.Entity} id."))]);
         AddQueryAndHeaderParameters(parameters, endpoint);
-        parameters.Add(Parameter("If-Modified-Since", "header", "An HTTP-date (RFC 7231). The answer is 304 without a body when the entity has not changed since.", required: false, HttpDateSchema()));
-        parameters.Add(Parameter("If-None-Match", "header", "Entity tags from earlier answers' ETag. The answer is 304 without a body when the entity's tag is among them.", required: false, new JsonObject { ["type"] = "string" }));
+        parameters.Add((JsonNode)Parameter("If-Modified-Since", "header", "An HTTP-date (RFC 7231). The answer is 304 without a body when the entity has not changed since.", required: false, HttpDateSchema()));
+        parameters.Add((JsonNode)Parameter("If-None-Match", "header", "Entity tags from earlier answers' ETag. The answer is 304 without a body when the entity's tag is among them.", required: false, new JsonObject { ["type"] = "string" }));
         var id = endpoint.Id.Split('_')[0];
         return new JsonObject
         {
@@ -72,13 +72,13 @@ internal partial class OpenApiBuilder
     {
         foreach (var p in endpoint.QueryParameters)
         {
-            parameters.Add(Parameter(p.Name, "query", p.Description, p.Required, ParameterSchema(p.Type)));
+            parameters.Add((JsonNode)Parameter(p.Name, "query", p.Description, p.Required, ParameterSchema(p.Type)));
         }
 
         // Authorization and the headers that stand in for it are security schemes, not parameters.
         foreach (var h in endpoint.RequestHeaders.Where(h => !IsReservedHeader(h.Name) && !endpoint.AlternativeAuthorizationHeaders.Contains(h.Name)))
         {
-            parameters.Add(Parameter(h.Name, "header", h.Description, required: false, new JsonObject { ["type"] = "string" }));
+            parameters.Add((JsonNode)Parameter(h.Name, "header", h.Description, required: false, new JsonObject { ["type"] = "string" }));
         }
     }
 

@@ -72,7 +72,7 @@ internal sealed class JsonPatchDocument
         var array = new JsonArray();
         foreach (var operation in _operations)
         {
-            array.Add(operation.ToJsonObject());
+            array.Add((JsonNode)operation.ToJsonObject()); // the JsonNode overload: Add<T> needs reflection (not trimming-safe)
         }
 
         return array;

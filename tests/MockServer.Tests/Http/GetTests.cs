@@ -60,14 +60,14 @@ public sealed class GetTests(MockServerFixture fixture) : MockServerTestBase<Moc
         var contact = await GetEntityAsync("/api/v1/Contact/66");
 
         var links = contact["_Links"]!.AsObject();
-        links["Self"]!.GetValue<string>().Should().Be($"{Fixture.Server.Url}/api/v1/Contact/66");
-        links["Archive"]!.GetValue<string>().Should().Be($"{Fixture.Server.Url}/api/v1/Contact");
+        links["Self"]!.GetValue<string>().Should().Be($"{Fixture.Url}/api/v1/Contact/66");
+        links["Archive"]!.GetValue<string>().Should().Be($"{Fixture.Url}/api/v1/Contact");
     }
 
     [Fact]
     public async Task Get_LinksFollowTheHostHeader_ForEachHostTheClientUses()
     {
-        var port = Fixture.Server.Port;
+        var port = Fixture.Port;
 
         var viaLocalhost = await Json.ObjectAsync(await GetAsync("/api/v1/Ticket/900", ("Host", $"localhost:{port}")));
         var viaLoopback = await GetEntityAsync("/api/v1/Ticket/900");
@@ -77,6 +77,7 @@ public sealed class GetTests(MockServerFixture fixture) : MockServerTestBase<Moc
     }
 
     [Fact]
+    [Trait("Clock", "Manual")] // expects the fixture's manual clock: in-process only
     public async Task Get_IfModifiedSinceNotOlderThanTheEntityNorItsStoring_Returns304()
     {
         // Contact 66 was last updated 2013-02-21T15:29:29.56+01:00, i.e. 14:29:29 UTC; the reset stored it at 10:00:00 on 2026-11-22.

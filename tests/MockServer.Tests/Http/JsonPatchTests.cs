@@ -295,6 +295,7 @@ public sealed class JsonPatchTests(MockServerFixture fixture) : MockServerTestBa
     }
 
     [Fact]
+    [Trait("Clock", "Manual")] // expects the fixture's manual clock: in-process only
     public async Task Patch_Success_AdvancesTheStampThroughTheClockAndSetsUpdatedBy()
     {
         Clock.AdjustTime(new DateTimeOffset(2026, 11, 22, 10, 0, 0, 500, TimeSpan.Zero));
@@ -306,12 +307,13 @@ public sealed class JsonPatchTests(MockServerFixture fixture) : MockServerTestBa
         answered["UpdatedDate"]!.GetValue<string>().Should().Be("2026-11-22T10:00:00");
         answered["UpdatedBy"]!["AssociateId"]!.GetValue<int>().Should().Be(1);
         answered["Name"]!.GetValue<string>().Should().Be("Renamed");
-        answered["_Links"]!["Self"]!.GetValue<string>().Should().Be($"{Fixture.Server.Url}/api/v1/Contact/66");
+        answered["_Links"]!["Self"]!.GetValue<string>().Should().Be($"{Fixture.Url}/api/v1/Contact/66");
         response.Content.Headers.LastModified.Should().Be(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
         (await GetEntityAsync(Contact))["UpdatedDate"]!.GetValue<string>().Should().Be("2026-11-22T10:00:00");
     }
 
     [Fact]
+    [Trait("Clock", "Manual")] // expects the fixture's manual clock: in-process only
     public async Task Patch_TicketSuccess_AdvancesLastChanged()
     {
         using var response = await PatchAsync("/api/v1/Ticket/900", """[{"op":"replace","path":"/Title","value":"Printer on fire"}]""");

@@ -26,7 +26,7 @@ public sealed class ProtocolTests(MockServerFixture fixture) : MockServerTestBas
     private async Task<string> RawAsync(string request)
     {
         using var socket = new TcpClient();
-        await socket.ConnectAsync("127.0.0.1", Fixture.Server.Port);
+        await socket.ConnectAsync("127.0.0.1", Fixture.Port);
         var stream = socket.GetStream();
         await stream.WriteAsync(Encoding.ASCII.GetBytes(request));
         using var reader = new StreamReader(stream, Encoding.UTF8);

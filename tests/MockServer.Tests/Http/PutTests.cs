@@ -59,6 +59,7 @@ public sealed class PutTests(MockServerFixture fixture) : MockServerTestBase<Moc
     }
 
     [Fact]
+    [Trait("Clock", "Manual")] // expects the fixture's manual clock: in-process only
     public async Task Put_ServerSetsUpdatedDateAndUpdatedBy()
     {
         using var response = await PutAsync(Relation, """{"Comment":"x","UpdatedDate":"2001-01-01T00:00:00","UpdatedBy":null}""");

@@ -77,7 +77,7 @@ public sealed class SeedTests(MockServerFixture fixture) : MockServerTestBase<Mo
 
         foreach (var path in new[] { "/api/v1/Contact/1", "/api/v1/Ticket/42", "/api/v1/Relation/100" })
         {
-            var mine = (await GetTextAsync(path)).Replace(Fixture.Server.Url, string.Empty);
+            var mine = (await GetTextAsync(path)).Replace(Fixture.Url, string.Empty);
             var theirs = (await client.GetStringAsync(path)).Replace(other.Url, string.Empty);
             theirs.Should().Be(mine);
         }

@@ -1,25 +1,44 @@
-using ContractHarness.MockServer;
+using ContractHarness.MockServer.Tests.Crash.Engine;
 
 namespace ContractHarness.MockServer.Tests.Support;
 
 /// <summary>
-/// One in-process mock per test class, on a free port, with a manual clock and no console log. Tests call
-/// <see cref="ResetAsync"/> (through <see cref="MockServerTestBase"/>) so each starts from the seed.
+/// One mock per test class, on a free port, with a manual clock and no console log: in-process, or, when
+/// <c>CONTRACTHARNESS_MOCK_BINARY</c> names an executable (the Native AOT build in <c>make test</c>), that program as a
+/// child process with the same options on its command line (its clock is the system's: tests that move the clock
+/// run in-process only). Tests call <see cref="ResetAsync"/> (through <see cref="MockServerTestBase"/>) so each
+/// starts from the seed.
 /// </summary>
 public class MockServerFixture : IAsyncLifetime
 {
+    private SuperOfficeMockServer? _server;
+    private MockProcess? _process;
+
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
 
-    public SuperOfficeMockServer Server { get; private set; } = null!;
+    /// <summary>Scheme, host and port of the mock, e.g. <c>http://127.0.0.1:40123</c>.</summary>
+    public string Url => BaseAddress.GetLeftPart(UriPartial.Authority);
+
+    public int Port => BaseAddress.Port;
 
     public HttpClient Client { get; private set; } = null!;
+
+    private Uri BaseAddress => _server?.BaseAddress ?? _process!.BaseAddress;
 
     public async Task InitializeAsync()
     {
         var options = new SuperOfficeMockServerOptions { Port = 0, TimeProvider = Clock, LogRequests = false };
         Configure(options);
-        Server = await SuperOfficeMockServer.StartAsync(options);
-        Client = new HttpClient { BaseAddress = Server.BaseAddress };
+        if (MockProcess.ExternalBinary is null)
+        {
+            _server = await SuperOfficeMockServer.StartAsync(options);
+        }
+        else
+        {
+            _process = await MockProcess.StartAsync(CommandLine(options));
+        }
+
+        Client = new HttpClient { BaseAddress = BaseAddress };
     }
 
     /// <summary>Resets the store to the seed and the clock to its start.</summary>
@@ -33,7 +52,47 @@ public class MockServerFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Client.Dispose();
-        await Server.DisposeAsync();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+
+        if (_process is not null)
+        {
+            await _process.DisposeAsync();
+        }
+    }
+
+    /// <summary>The options a fixture sets, as the mock's command line (besides <c>--port 0 --quiet</c>).</summary>
+    private static List<string> CommandLine(SuperOfficeMockServerOptions options)
+    {
+        var args = new List<string> { "--journal-size", options.JournalSize.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        if (options.RequireAuth)
+        {
+            args.Add("--require-auth");
+        }
+
+        if (options.IgnorePreconditions)
+        {
+            args.Add("--ignore-preconditions");
+        }
+
+        if (options.AdminToken is { } token)
+        {
+            args.AddRange(["--admin-token", token]);
+        }
+
+        if (options.CorsOrigins.Count > 0)
+        {
+            args.AddRange(["--cors-origins", string.Join(',', options.CorsOrigins)]);
+        }
+
+        if (options.AllowedHosts.Count > 0)
+        {
+            args.AddRange(["--allowed-hosts", string.Join(',', options.AllowedHosts)]);
+        }
+
+        return args;
     }
 
     /// <summary>Lets a derived fixture change options before the server starts.</summary>

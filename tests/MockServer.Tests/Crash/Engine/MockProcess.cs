@@ -4,11 +4,15 @@ using System.Text.RegularExpressions;
 namespace ContractHarness.MockServer.Tests.Crash.Engine;
 
 /// <summary>
-/// The built mock as a child process (the copy the build places next to this assembly), on a free port with a data
-/// folder; <see cref="Kill"/> is SIGKILL, so nothing after the last acknowledged write gets a chance to flush.
+/// The built mock as a child process, on a free port (with a data folder for the crash tests); <see cref="KillAsync"/>
+/// is SIGKILL, so nothing after the last acknowledged write gets a chance to flush. The program is the copy the build
+/// places next to this assembly, or the one <see cref="BinaryVariable"/> names (the Native AOT build, in <c>make test</c>).
 /// </summary>
 internal sealed partial class MockProcess : IAsyncDisposable
 {
+    /// <summary>Names a mock executable to run instead of the build's copy, e.g. <c>.artifacts/mock-aot/ContractHarness.MockServer</c>.</summary>
+    public const string BinaryVariable = "CONTRACTHARNESS_MOCK_BINARY";
+
     private readonly Process _process;
 
     private MockProcess(Process process, Uri baseAddress)
@@ -19,10 +23,21 @@ internal sealed partial class MockProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<MockProcess> StartAsync(string dataDirectory)
+    /// <summary>The mock executable <see cref="BinaryVariable"/> names, or null to use the build's copy.</summary>
+    public static string? ExternalBinary => Environment.GetEnvironmentVariable(BinaryVariable) is { Length: > 0 } path ? Path.GetFullPath(path) : null;
+
+    public static Task<MockProcess> StartAsync(string dataDirectory) => StartAsync(["--data", dataDirectory]);
+
+    /// <summary>Starts the mock on a free port, quiet, with <paramref name="arguments"/> besides.</summary>
+    public static async Task<MockProcess> StartAsync(IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        var appHost = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "ContractHarness.MockServer.exe" : "ContractHarness.MockServer");
+        var appHost = ExternalBinary ?? Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "ContractHarness.MockServer.exe" : "ContractHarness.MockServer");
+        if (ExternalBinary is not null && !File.Exists(appHost))
+        {
+            throw new FileNotFoundException($"{BinaryVariable} names '{appHost}', which does not exist.", appHost);
+        }
+
         if (File.Exists(appHost))
         {
             start.FileName = appHost;
@@ -33,7 +48,7 @@ internal sealed partial class MockProcess : IAsyncDisposable
             start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ContractHarness.MockServer.dll"));
         }
 
-        foreach (var argument in new[] { "--port", "0", "--data", dataDirectory, "--quiet" })
+        foreach (var argument in new[] { "--port", "0", "--quiet" }.Concat(arguments))
         {
             start.ArgumentList.Add(argument);
         }
