@@ -25,7 +25,12 @@ $(NODE_STAMP): package.json package-lock.json
 	@touch $(NODE_STAMP)
 
 .PHONY: tools
-tools: $(NODE_STAMP) ## Install the pinned npm tooling (idempotent)
+tools: $(NODE_STAMP) ## Install the pinned npm tooling, and Java for the WireMock jar when it is missing (idempotent)
+	@command -v java >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing openjdk-17-jre-headless (the WireMock standalone jar in make test runs on it)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless; \
+	  else echo "java is missing: install a Java 17 runtime (apt-get install openjdk-17-jre-headless) for the WireMock jar tests" >&2; exit 1; fi; }
 
 .PHONY: build
 build: tools ## Build the solution
