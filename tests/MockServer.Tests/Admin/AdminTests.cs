@@ -22,23 +22,16 @@ public sealed class AdminTests(MockServerFixture fixture) : MockServerTestBase<M
     }
 
     [Fact]
-    public async Task Health_IsWhatTheAdminSerializerWrites()
+    public async Task Health_IsWhatTheAdminSerializerWrites_WithItsLength()
     {
         using var response = await GetAsync("/__admin/health");
         var served = await response.Content.ReadAsByteArrayAsync();
         var model = JsonSerializer.Deserialize(served, AdminJsonContext.Default.HealthModel)!;
 
+        model.Seed.Should().Be(1);
+        model.Endpoints.Should().HaveCount(TestPaths.Catalog.Endpoints.Select(e => e.Route).Distinct().Count());
         served.Should().Equal(JsonSerializer.SerializeToUtf8Bytes(model, AdminJsonContext.Default.HealthModel));
         response.Content.Headers.ContentLength.Should().Be(served.Length);
-    }
-
-    [Fact]
-    public void HealthJson_MatchesTheSerializerForAnyValues()
-    {
-        var model = new HealthModel("Healthy \"<quoted>\" ø", -3, 0, RequireAuth: true, Persistent: true,
-            [new EndpointModel("/api/v1/Widget/{id}", "WidgetEntity", "WidgetId", ["GET", "PUT"], 0, int.MaxValue), new EndpointModel("/x", "", "", [], -1, 0)]);
-
-        model.ToUtf8Json().Should().Equal(JsonSerializer.SerializeToUtf8Bytes(model, AdminJsonContext.Default.HealthModel));
     }
 
     [Fact]

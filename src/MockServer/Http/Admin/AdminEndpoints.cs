@@ -48,19 +48,16 @@ internal sealed class AdminEndpoints(MockContext mock)
         [$"GET {Prefix}/health", $"POST {Prefix}/reset", $"GET {JournalPath}", $"DELETE {JournalPath}", $"GET {Prefix}/provider-states", $"POST {Prefix}/provider-states"]),
         AdminJsonContext.Default.AdminIndexModel);
 
-    /// <summary>The readiness probe: written without the serializer, which it would otherwise set up for a fresh mock's first request.</summary>
-    private Task Health(HttpContext context)
-    {
-        var bytes = new HealthModel(
+    /// <summary>The readiness probe, with its length set (probes and scripts read it whole).</summary>
+    private Task Health(HttpContext context) => WriteBytes(context, JsonSerializer.SerializeToUtf8Bytes(
+        new HealthModel(
             "Healthy",
             mock.Options.Seed,
             mock.Options.EntityCount,
             mock.Options.RequireAuth,
             !string.IsNullOrEmpty(mock.Options.DataDirectory),
-            [.. mock.Store.Models.Select(m => new EndpointModel(m.Route, m.Entity, m.PrimaryKey, mock.Routes.AllowFor(m).Split(", "), mock.Store.Count(m), m.FixtureId))])
-            .ToUtf8Json();
-        return WriteBytes(context, bytes);
-    }
+            [.. mock.Store.Models.Select(m => new EndpointModel(m.Route, m.Entity, m.PrimaryKey, mock.Routes.AllowFor(m).Split(", "), mock.Store.Count(m), m.FixtureId))]),
+        AdminJsonContext.Default.HealthModel));
 
     private Task Reset(HttpContext context)
     {

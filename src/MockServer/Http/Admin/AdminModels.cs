@@ -1,52 +1,10 @@
-using System.Buffers;
 using System.Text.Json.Serialization;
-using System.Text.Json;
 using ContractHarness.MockServer.Operations;
-
 
 namespace ContractHarness.MockServer.Http.Admin;
 
 /// <summary>Answer of <c>GET /__admin/health</c>.</summary>
-internal sealed record HealthModel(string Status, int Seed, int EntityCount, bool RequireAuth, bool Persistent, IReadOnlyList<EndpointModel> Endpoints)
-{
-    /// <summary>The same bytes as <see cref="AdminJsonContext"/> writes, through a <see cref="Utf8JsonWriter"/> alone.</summary>
-    public byte[] ToUtf8Json()
-    {
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-        {
-            json.WriteStartObject();
-            json.WriteString("status", Status);
-            json.WriteNumber("seed", Seed);
-            json.WriteNumber("entityCount", EntityCount);
-            json.WriteBoolean("requireAuth", RequireAuth);
-            json.WriteBoolean("persistent", Persistent);
-            json.WriteStartArray("endpoints");
-            foreach (var endpoint in Endpoints)
-            {
-                json.WriteStartObject();
-                json.WriteString("route", endpoint.Route);
-                json.WriteString("entity", endpoint.Entity);
-                json.WriteString("primaryKey", endpoint.PrimaryKey);
-                json.WriteStartArray("methods");
-                foreach (var method in endpoint.Methods)
-                {
-                    json.WriteStringValue(method);
-                }
-
-                json.WriteEndArray();
-                json.WriteNumber("count", endpoint.Count);
-                json.WriteNumber("sampleId", endpoint.SampleId);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
-}
+internal sealed record HealthModel(string Status, int Seed, int EntityCount, bool RequireAuth, bool Persistent, IReadOnlyList<EndpointModel> Endpoints);
 
 /// <summary>One mocked route in <see cref="HealthModel"/>.</summary>
 internal sealed record EndpointModel(string Route, string Entity, string PrimaryKey, IReadOnlyList<string> Methods, int Count, int SampleId);
