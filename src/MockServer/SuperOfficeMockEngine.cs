@@ -37,6 +37,12 @@ public sealed class SuperOfficeMockEngine : IDisposable
     public SuperOfficeMockServerOptions Options => _context.Options;
 
     /// <summary>
+    /// The catalog's routes and the methods each serves, e.g. <c>/api/v1/Contact/{id}</c> → <c>GET, HEAD, PATCH</c>
+    /// (the <c>Allow</c> header's value): what a carrier routes to the engine.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Routes => _context.Store.Models.ToDictionary(m => m.Route, _context.Routes.AllowFor, StringComparer.Ordinal);
+
+    /// <summary>
     /// Loads the contracts and seeds the data as <see cref="SuperOfficeMockServer.StartAsync(SuperOfficeMockServerOptions, CancellationToken)"/>
     /// does, without listening anywhere. The host that carries the engine answers for <paramref name="baseAddress"/>.
     /// </summary>

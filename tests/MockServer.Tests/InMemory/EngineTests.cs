@@ -26,6 +26,12 @@ public sealed class EngineTests : IDisposable
     }
 
     [Fact]
+    public void Routes_AreTheCatalogsWithTheMethodsEachServes()
+    {
+        _engine.Routes.Should().Contain("/api/v1/Contact/{id}", "GET, HEAD, PATCH").And.Contain("/api/v1/Relation/{id}", "GET, HEAD, PATCH, PUT");
+    }
+
+    [Fact]
     public async Task Patch_ChangesTheEntity_AndResetRestoresTheSeed()
     {
         var before = Parse(await _engine.HandleAsync(new MockRequest("GET", "/api/v1/Contact/66")))["Name"]!.GetValue<string>();
