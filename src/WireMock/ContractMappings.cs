@@ -31,26 +31,31 @@ internal static class ContractMappings
         }
 
         var engine = SuperOfficeMockEngine.Start(new Uri(url.TrimEnd('/') + "/"), options.Mock);
+        var mappings = new List<Guid>();
+        IRespondWithAProvider Given(IRequestBuilder request, int priority, string title)
+        {
+            var guid = Guid.NewGuid();
+            mappings.Add(guid);
+            return server.Given(request).WithGuid(guid).AtPriority(priority).WithTitle("SuperOffice contract: " + title);
+        }
+
         foreach (var (route, allow) in engine.Routes)
         {
             var path = new RegexMatcher("^" + Regex.Escape(route[..route.IndexOf('{', StringComparison.Ordinal)]) + "[^/]+$");
             foreach (var method in allow.Split(", ").Append("OPTIONS"))
             {
-                server.Given(Request.Create().WithPath(path).UsingMethod(method)).AtPriority(options.Priority)
-                    .WithTitle($"SuperOffice contract: {method} {route}")
+                Given(Request.Create().WithPath(path).UsingMethod(method), options.Priority, $"{method} {route}")
                     .RespondWith(Response.Create().WithCallback(request => AnswerAsync(engine, request, PathAndQuery(request))));
             }
 
             // Any other method: the mock's 405 with its Allow header, rather than WireMock's "no mapping found".
-            server.Given(Request.Create().WithPath(path).UsingAnyMethod()).AtPriority(options.Priority + 1)
-                .WithTitle($"SuperOffice contract: other methods of {route}")
+            Given(Request.Create().WithPath(path).UsingAnyMethod(), options.Priority + 1, $"other methods of {route}")
                 .RespondWith(Response.Create().WithCallback(request => AnswerAsync(engine, request, PathAndQuery(request))));
         }
 
-        server.Given(Request.Create().WithPath(options.ProviderStatesPath).UsingAnyMethod()).AtPriority(options.Priority)
-            .WithTitle("SuperOffice contract: provider states")
+        Given(Request.Create().WithPath(options.ProviderStatesPath).UsingAnyMethod(), options.Priority, "provider states")
             .RespondWith(Response.Create().WithCallback(request => AnswerAsync(engine, request, EngineStatesPath)));
-        return new SuperOfficeContract(server, engine, ownsServer);
+        return new SuperOfficeContract(server, engine, mappings, ownsServer);
     }
 
     private static string PathAndQuery(IRequestMessage request) => new Uri(request.Url).PathAndQuery;

@@ -9,12 +9,14 @@ namespace ContractHarness.WireMock;
 /// </summary>
 public sealed class SuperOfficeContract : IDisposable
 {
+    private readonly IReadOnlyList<Guid> _mappings;
     private readonly bool _ownsServer;
 
-    internal SuperOfficeContract(WireMockServer server, SuperOfficeMockEngine engine, bool ownsServer)
+    internal SuperOfficeContract(WireMockServer server, SuperOfficeMockEngine engine, IReadOnlyList<Guid> mappings, bool ownsServer)
     {
         Server = server;
         Engine = engine;
+        _mappings = mappings;
         _ownsServer = ownsServer;
     }
 
@@ -36,13 +38,23 @@ public sealed class SuperOfficeContract : IDisposable
     /// <summary>Arranges a provider state, e.g. <c>Setup("Contact 66 exists")</c>; throws <see cref="ArgumentException"/> for an unknown one.</summary>
     public void Setup(string state) => Engine.Setup(state);
 
-    /// <summary>Closes the engine; stops the server too when <see cref="SuperOfficeWireMock.Start"/> made it.</summary>
+    /// <summary>
+    /// Closes the engine; stops the server when <see cref="SuperOfficeWireMock.Start"/> made it, and otherwise removes
+    /// the contract's mappings from it (so nothing answers through a closed engine).
+    /// </summary>
     public void Dispose()
     {
         if (_ownsServer)
         {
             Server.Stop();
             Server.Dispose();
+        }
+        else
+        {
+            foreach (var mapping in _mappings)
+            {
+                Server.DeleteMapping(mapping);
+            }
         }
 
         Engine.Dispose();

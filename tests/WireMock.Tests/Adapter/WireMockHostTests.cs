@@ -42,6 +42,23 @@ public sealed class WireMockHostTests
     }
 
     [Fact]
+    public async Task Dispose_OnATeamsServer_RemovesTheContractsMappingsOnly()
+    {
+        using var server = WireMockServer.Start();
+        server.Given(Request.Create().WithPath("/team").UsingGet()).RespondWith(Response.Create().WithStatusCode(204));
+        var contract = server.AddSuperOfficeContract(Quiet);
+        using var http = new HttpClient { BaseAddress = contract.BaseAddress };
+        (await http.GetAsync("/api/v1/Contact/66")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        contract.Dispose();
+
+        (await http.GetAsync("/api/v1/Contact/66")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        (await http.GetAsync("/team")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+        server.Mappings.Should().ContainSingle();
+        server.Stop();
+    }
+
+    [Fact]
     public async Task SetupResetAndJournal_AreCSharpCalls()
     {
         using var contract = SuperOfficeWireMock.Start(Quiet);
