@@ -144,6 +144,10 @@ bench-data: ## The cost of --data (SQLite): PATCH/s with and without it, start-u
 bench-aot: ## The Native AOT mock against the ReadyToRun JIT one, interleaved: start-up, RSS idle and after load, GET/PATCH req/s
 	bench/aot.sh
 
+.PHONY: bench-wiremock
+bench-wiremock: ## WireMock.Net carrying the contract against a static WireMock.Net mapping: GET req/s interleaved, RSS after load
+	bench/wiremock.sh
+
 .PHONY: bench-micro
 bench-micro: ## BenchmarkDotNet micro-benchmarks of the mock's hot path (short job, allocations per operation)
 	bench/micro.sh --quick

@@ -19,6 +19,7 @@ public sealed class PublicApiTests
         "ContractHarness.Pact",
         "ContractHarness.ProviderVerifier",
         "ContractHarness.MockServer",
+        "ContractHarness.WireMock",
     ];
 
     [Theory]

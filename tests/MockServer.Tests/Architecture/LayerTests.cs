@@ -68,7 +68,11 @@ public sealed class LayerTests
             .Select(t => t.FullName)
             .ToList();
 
-        outside.Should().BeEquivalentTo([typeof(SuperOfficeMockServer).FullName, typeof(SuperOfficeMockServerOptions).FullName]);
+        outside.Should().BeEquivalentTo(
+        [
+            typeof(SuperOfficeMockServer).FullName, typeof(SuperOfficeMockServerOptions).FullName,
+            typeof(SuperOfficeMockEngine).FullName, typeof(MockRequest).FullName, typeof(MockResponse).FullName, typeof(MockJournalEntry).FullName,
+        ]);
     }
 
     private static IReadOnlyList<string> Failing(ConditionList condition)

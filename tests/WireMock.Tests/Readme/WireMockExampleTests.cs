@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ContractHarness.Tests.Shared;
+using WireMock.Server;
+using WireMock.Settings;
 
 namespace ContractHarness.WireMock.Tests.Readme;
 
@@ -18,5 +20,19 @@ public sealed class WireMockExampleTests
 
         contact["ContactId"]!.GetValue<int>().Should().Be(66);
         missing.StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task TheReadmeAdapterExample_PatchesLetsTheTeamsMappingWinAndResets()
+    {
+        using var server = WireMockServer.Start(new WireMockServerSettings { MaxRequestLogCount = 100 });
+
+        var (patched, teams, nameAfterReset, journaled) = await WireMockExamples.CarryTheContract(server);
+
+        patched.Should().Be(HttpStatusCode.OK);
+        teams.Should().Be((HttpStatusCode)418);
+        nameAfterReset.Should().NotBe("Acme", "Reset restores the seed");
+        journaled.Should().Be(1, "the team's mapping answered the GET, the contract only the PATCH");
+        server.Stop();
     }
 }

@@ -1,9 +1,14 @@
+using System.Net;
+using System.Text;
+using ContractHarness.MockServer;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
 using WireMock.Server;
 using WireMock.Settings;
 
 namespace ContractHarness.WireMock.Tests.Readme;
 
-/// <summary>The README's WireMock.Net static-mapping example, compiled and run by the suite.</summary>
+/// <summary>The README's WireMock.Net examples (static mappings, the contract adapter), compiled and run by the suite.</summary>
 public static class WireMockExamples
 {
     /// <summary>Starts WireMock.Net on the generated mappings of the repository at <paramref name="repository"/>.</summary>
@@ -14,5 +19,29 @@ public static class WireMockExamples
         server.ReadStaticMappings(Path.Combine(repository, "contracts", "wiremock", "net"));
         // README: end
         return server;
+    }
+
+    /// <summary>Carries the contract on a team's own server next to a mapping of the team's; answers what the README shows.</summary>
+    public static async Task<(HttpStatusCode Patched, HttpStatusCode Teams, string NameAfterReset, int Journaled)> CarryTheContract(WireMockServer server)
+    {
+        // README: WireMock.Net with the contract
+        using var contract = server.AddSuperOfficeContract(new SuperOfficeContractOptions
+        {
+            Mock = new SuperOfficeMockServerOptions { Seed = 42, EntityCount = 100 }, // contracts folder, auth, ... as for the mock
+        });
+        server.Given(Request.Create().WithPath("/api/v1/Contact/7").UsingGet())   // the team's own mapping wins
+            .RespondWith(Response.Create().WithStatusCode(418));
+
+        var http = new HttpClient { BaseAddress = contract.BaseAddress };
+        contract.Setup("Contact 66 exists");                                    // provider states as C# calls
+        var patch = new StringContent("""[{"op":"replace","path":"/Name","value":"Acme"}]""", Encoding.UTF8, "application/json-patch+json");
+        var patched = await http.PatchAsync("/api/v1/Contact/66", patch);      // 200, stored: a GET now shows "Acme"
+        var teams = await http.GetAsync("/api/v1/Contact/7");                  // 418
+        contract.Reset();                                                       // back to the seed
+        var journal = contract.Journal;                                         // the contract's requests, newest first
+        // README: end
+        var name = System.Text.Json.Nodes.JsonNode.Parse(await http.GetStringAsync("/api/v1/Contact/66"))!["Name"]!.GetValue<string>();
+        http.Dispose();
+        return (patched.StatusCode, teams.StatusCode, name, journal.Count);
     }
 }

@@ -1,0 +1,26 @@
+namespace ContractHarness.MockServer;
+
+/// <summary>
+/// A request for <see cref="SuperOfficeMockEngine.HandleAsync"/>: what another host (WireMock.Net, a test) received,
+/// handed to the mock without a socket.
+/// </summary>
+/// <param name="Method">The HTTP method, e.g. <c>PATCH</c>.</param>
+/// <param name="PathAndQuery">The path and query as sent, e.g. <c>/api/v1/Contact/66?$select=Name</c>.</param>
+/// <param name="Headers">The request headers (a repeated header joined with commas); <c>Host</c> is ignored: the engine answers for its base address.</param>
+/// <param name="Body">The body's bytes, or null for none.</param>
+public sealed record MockRequest(string Method, string PathAndQuery, IReadOnlyDictionary<string, string>? Headers = null, byte[]? Body = null);
+
+/// <summary>The mock's answer to a <see cref="MockRequest"/>, exactly as its Kestrel host would send it.</summary>
+/// <param name="StatusCode">The status, e.g. 412.</param>
+/// <param name="ReasonPhrase">The reason phrase, e.g. <c>Precondition Failed</c> (the mock's own where it has one).</param>
+/// <param name="Headers">The response headers (a repeated header joined with commas).</param>
+/// <param name="Body">The body's bytes (empty for none).</param>
+public sealed record MockResponse(int StatusCode, string ReasonPhrase, IReadOnlyDictionary<string, string> Headers, byte[] Body);
+
+/// <summary>One request the mock answered, newest first in <see cref="SuperOfficeMockEngine.Journal"/>.</summary>
+/// <param name="Time">When it was answered (the options' <see cref="TimeProvider"/>).</param>
+/// <param name="Method">The HTTP method.</param>
+/// <param name="PathAndQuery">The path and query.</param>
+/// <param name="StatusCode">The status it got.</param>
+/// <param name="Milliseconds">How long the mock took.</param>
+public sealed record MockJournalEntry(DateTimeOffset Time, string Method, string PathAndQuery, int StatusCode, double Milliseconds);

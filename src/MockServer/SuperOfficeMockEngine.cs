@@ -1,0 +1,129 @@
+using ContractHarness.MockServer.Hosting;
+using ContractHarness.MockServer.Http;
+using ContractHarness.MockServer.Operations;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace ContractHarness.MockServer;
+
+/// <summary>
+/// The mock without a socket: the same request handling as <see cref="SuperOfficeMockServer"/> (one pipeline, no
+/// second implementation), called in memory by another host, e.g. a WireMock.Net response callback:
+/// <code>
+/// using var engine = SuperOfficeMockEngine.Start(new Uri("http://localhost:9091/"));
+/// var answer = await engine.HandleAsync(new MockRequest("GET", "/api/v1/Contact/66"));
+/// </code>
+/// </summary>
+public sealed class SuperOfficeMockEngine : IDisposable
+{
+    private readonly MockContext _context;
+    private readonly RequestDelegate _pipeline;
+    private readonly string _scheme;
+    private readonly string _host;
+
+    private SuperOfficeMockEngine(MockContext context, Uri baseAddress)
+    {
+        _context = context;
+        _pipeline = MockPipeline.Build(context);
+        BaseAddress = baseAddress;
+        _scheme = baseAddress.Scheme;
+        _host = baseAddress.Authority;
+    }
+
+    /// <summary>The address the answers' <c>_Links</c> point to: the host that carries the engine.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The options the engine runs with.</summary>
+    public SuperOfficeMockServerOptions Options => _context.Options;
+
+    /// <summary>
+    /// The catalog's routes and the methods each serves, e.g. <c>/api/v1/Contact/{id}</c> → <c>GET, HEAD, PATCH</c>
+    /// (the <c>Allow</c> header's value): what a carrier routes to the engine.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Routes => _context.Store.Models.ToDictionary(m => m.Route, _context.Routes.AllowFor, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Loads the contracts and seeds the data as <see cref="SuperOfficeMockServer.StartAsync(SuperOfficeMockServerOptions, CancellationToken)"/>
+    /// does, without listening anywhere. The host that carries the engine answers for <paramref name="baseAddress"/>.
+    /// </summary>
+    public static SuperOfficeMockEngine Start(Uri baseAddress, SuperOfficeMockServerOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(baseAddress);
+        return new SuperOfficeMockEngine(MockLoader.Load(options ?? new SuperOfficeMockServerOptions()), baseAddress);
+    }
+
+    /// <summary>Answers one request exactly as the Kestrel host would (status, reason phrase, headers, body).</summary>
+    public async Task<MockResponse> HandleAsync(MockRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var response = new InMemoryResponse();
+        var features = new FeatureCollection();
+        features.Set<IHttpRequestFeature>(RequestFeature(request));
+        features.Set<IHttpResponseFeature>(response);
+        features.Set<IHttpResponseBodyFeature>(response);
+        features.Set<IHttpRequestLifetimeFeature>(new HttpRequestLifetimeFeature { RequestAborted = cancellationToken });
+        await _pipeline(new DefaultHttpContext(features));
+        await response.CompleteAsync();
+        var headers = response.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        return new MockResponse(response.StatusCode, response.ReasonPhrase ?? ReasonPhrases.GetReasonPhrase(response.StatusCode), headers, response.BodyBytes);
+    }
+
+    /// <summary>
+    /// Arranges a provider state, as <c>POST /__admin/provider-states</c> does, e.g. <c>Setup("Contact 66 exists")</c>
+    /// or <c>Setup("the seed data is loaded")</c>. Throws <see cref="ArgumentException"/> for a state the mock does not know.
+    /// </summary>
+    public void Setup(string state)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(state);
+        _context.ProviderStates.Apply(new ProviderStateRequestModel("setup", state, null, null), out var refused);
+        if (refused is not null)
+        {
+            throw new ArgumentException(refused.Message, nameof(state));
+        }
+    }
+
+    /// <summary>Restores the seed state (as <c>POST /__admin/reset</c> does).</summary>
+    public void Reset() => _context.Store.Reset();
+
+    /// <summary>The requests answered most recently, newest first (at most <see cref="SuperOfficeMockServerOptions.JournalSize"/>).</summary>
+    public IReadOnlyList<MockJournalEntry> Journal =>
+        [.. _context.Journal.Snapshot().Entries.Select(e => new MockJournalEntry(e.Time, e.Method, e.Path, e.Status, e.Milliseconds))];
+
+    /// <summary>Forgets the journal's entries (as <c>DELETE /__admin/requests</c> does).</summary>
+    public void ClearJournal() => _context.Journal.Clear();
+
+    /// <summary>Writes the queued request-log lines and closes the data folder.</summary>
+    public void Dispose() => _context.Dispose();
+
+    private HttpRequestFeature RequestFeature(MockRequest request)
+    {
+        var query = request.PathAndQuery.IndexOf('?', StringComparison.Ordinal);
+        var path = query < 0 ? request.PathAndQuery : request.PathAndQuery[..query];
+        IHeaderDictionary headers = new HeaderDictionary();
+        foreach (var (name, value) in request.Headers ?? new Dictionary<string, string>())
+        {
+            headers[name] = value;
+        }
+
+        // The engine answers for its carrier's address: the _Links point there, and the host policy sees that name.
+        headers.Host = _host;
+        var body = request.Body ?? [];
+        if (body.Length > 0 && !headers.ContainsKey("Content-Length") && !headers.ContainsKey("Transfer-Encoding"))
+        {
+            headers.ContentLength = body.Length;
+        }
+
+        return new HttpRequestFeature
+        {
+            Protocol = "HTTP/1.1",
+            Scheme = _scheme,
+            Method = request.Method,
+            PathBase = string.Empty,
+            Path = PathString.FromUriComponent(path.Length == 0 ? "/" : path).Value ?? "/",
+            QueryString = query < 0 ? string.Empty : request.PathAndQuery[query..],
+            RawTarget = request.PathAndQuery,
+            Headers = headers,
+            Body = new MemoryStream(body, writable: false),
+        };
+    }
+}
