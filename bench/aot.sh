@@ -2,7 +2,8 @@
 # make bench-aot: the Native AOT mock against the ReadyToRun JIT mock, interleaved A/B because the machine is shared.
 # Publishes both as `make mock` does (tools/mock-publish.sh), then on 127.0.0.1 only:
 #   1. start-up: BENCH_STARTUP_RUNS spawns of each, alternating, spawn -> first 200 of /__admin/health (bench/Tools);
-#   2. RSS of a fresh idle mock (1 s after its first answer);
+#   2. RSS of a fresh idle mock (1 s after its first answer); the same two for the native mock with
+#      --entity-count 1000000 (ids are generated on first touch, so it should start and sit like the default);
 #   3. BENCH_ROUNDS rounds; each round runs wrk -t2 -c32 GET (ids 1..100) and JSON Patch PATCH against both servers,
 #      the order flipped every round; the median req/s counts and the spread (min..max) is shown;
 #   4. RSS (VmRSS, VmHWM) after the load rounds.
@@ -46,11 +47,21 @@ for ((i = 1; i <= STARTUP_RUNS; i++)); do
     ms=$("$TOOLS" startup --port "$port" --runs 1 -- "$exe" --quiet --port "$port" 2>>"$LOG" | sed -n 's/^median_ms=\([0-9.]*\).*/\1/p')
     START[$v]+="$ms "
   done
+  ms=$("$TOOLS" startup --port "$port" --runs 1 -- "$AOT" --quiet --port "$port" --entity-count 1000000 2>>"$LOG" | sed -n 's/^median_ms=\([0-9.]*\).*/\1/p')
+  START[aot1m]+="$ms "
 done
 
 # 2. idle RSS, 3. interleaved rounds, 4. RSS after load
 declare -A PORT=() PID=() IDLE=() GET=() PATCH=()
-next=5291
+port=$(free_port 5291)
+"$AOT" --quiet --port "$port" --entity-count 1000000 >/dev/null 2>>"$LOG" &
+pid=$!; PIDS+=("$pid")
+wait_health "$port" || { say "aot mock with 1000000 ids did not answer"; exit 1; }
+curl -fsS -o /dev/null "http://$HOST:$port/api/v1/Contact/999999"
+sleep 1
+IDLE[aot1m]=$(rss_mb "$pid" VmRSS)
+kill "$pid"; wait "$pid" 2>/dev/null || true
+next=$((port + 1))
 for v in aot jit; do
   exe=$AOT; [[ $v == jit ]] && exe=$JIT
   PORT[$v]=$(free_port $next); next=$((PORT[$v] + 1))
@@ -93,6 +104,10 @@ ratio() { awk -v a="$(tr ' ' '\n' <<<"$1" | grep . | median)" -v j="$(tr ' ' '\n
   row "GET req/s (ids 1..100)" a_get j_get
   row "JSON Patch PATCH req/s" a_patch j_patch
   echo "| RSS idle (MB) | ${IDLE[aot]} | | ${IDLE[jit]} | |"
+  a1m_start=${START[aot1m]}
+  printf '| --entity-count 1000000: start -> first answer (ms) | %s | %s | | |\n' \
+    "$(tr ' ' '\n' <<<"$a1m_start" | grep . | median)" "$(tr ' ' '\n' <<<"$a1m_start" | grep . | spread)"
+  echo "| --entity-count 1000000: RSS idle after GET of id 999999 (MB) | ${IDLE[aot1m]} | | | |"
   echo "| RSS after load (MB, VmRSS / VmHWM) | $(rss_mb "${PID[aot]}" VmRSS) / $(rss_mb "${PID[aot]}" VmHWM) | | $(rss_mb "${PID[jit]}" VmRSS) / $(rss_mb "${PID[jit]}" VmHWM) | |"
   echo
   echo "AOT/JIT: GET $(ratio "$a_get" "$j_get"), PATCH $(ratio "$a_patch" "$j_patch") (target: at least 0.90 each)."

@@ -87,9 +87,6 @@ public sealed class SuperOfficeMockServer : IAsyncDisposable
     /// <summary>Restores the seed state (as <c>POST /__admin/reset</c> does).</summary>
     public void Reset() => _context.Store.Reset();
 
-    /// <summary>Generates every seed entity not made yet (they are otherwise made on first use).</summary>
-    internal void Materialize() => _context.Store.Materialize();
-
     /// <summary>Stops listening and closes the data folder.</summary>
     public async ValueTask DisposeAsync()
     {

@@ -50,7 +50,6 @@ internal static class MockServerCli
         var log = options.LogWriter ?? Console.Out;
         await log.WriteLineAsync(Banner.For(server));
         await log.FlushAsync(CancellationToken.None);
-        _ = Task.Run(() => Materialize(server, log), stop.Token);
         try
         {
             await Task.Delay(Timeout.Infinite, stop.Token);
@@ -61,18 +60,5 @@ internal static class MockServerCli
         }
 
         return 0;
-    }
-
-    /// <summary>Makes the generated entities in the background, so first reads are fast; a generator failure is reported.</summary>
-    private static void Materialize(SuperOfficeMockServer server, TextWriter log)
-    {
-        try
-        {
-            server.Materialize();
-        }
-        catch (Exception e) when (e is InvalidDataException or NotSupportedException)
-        {
-            log.WriteLine($"Seed generation failed: {e.Message}");
-        }
     }
 }

@@ -113,7 +113,7 @@ internal sealed class ProviderStates
         var id = match.Groups["id"].Success ? ParseId(match.Groups["id"].Value) : IdFromParams(request.Params, model);
         if (action == "teardown")
         {
-            var seeded = _store.Seed.Entities(model).GetValueOrDefault(id)?.Value;
+            var seeded = _store.Seed.SeededOf(model, id);
             _store.Set(model, id, seeded);
             return Values(model, id, seeded);
         }

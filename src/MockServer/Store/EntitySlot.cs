@@ -4,7 +4,7 @@ namespace ContractHarness.MockServer.Store;
 /// <summary>
 /// The place of one entity id: readers take <see cref="Current"/> without locking; writers take
 /// <see cref="Gate"/>, so updates to one entity are linearizable while different entities update in parallel.
-/// A slot may start from a seed version that is generated on first use, which keeps start-up fast. Every version
+/// A slot may start from a seed version that is generated on first read. Every version
 /// it publishes gets a fresh <see cref="VersionTag"/> (the seed's when the slot is made, at a reset).
 /// With a data folder a new version is first <see cref="Stage">staged</see> (the next change starts from it) and
 /// becomes <see cref="Current"/> only when <see cref="Publish"/> is called after its commit, so readers never see a
@@ -23,11 +23,12 @@ internal sealed class EntitySlot
         _current = current?.Tagged(tags.Next());
     }
 
-    public EntitySlot(VersionTags tags, Lazy<StoredEntity> seed)
+    /// <summary>A slot whose first version is made by <paramref name="seed"/> on first read, once.</summary>
+    public EntitySlot(VersionTags tags, Func<StoredEntity> seed)
     {
         _tags = tags;
         var tag = tags.Next();
-        _seed = new Lazy<StoredEntity>(() => seed.Value.Tagged(tag));
+        _seed = new Lazy<StoredEntity>(() => seed().Tagged(tag));
     }
 
     public Lock Gate { get; } = new();

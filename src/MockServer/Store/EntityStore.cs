@@ -6,7 +6,9 @@ using ContractHarness.MockServer.Store.Seeding;
 namespace ContractHarness.MockServer.Store;
 
 /// <summary>
-/// The mock's state: every entity of every route, starting from the <see cref="SeedData"/>. Reads are lock-free;
+/// The mock's state: every entity of every route, starting from the <see cref="SeedData"/>. The tables hold only the
+/// ids that were touched: the first lookup of a seeded id makes its slot, whose version the seed generates on first
+/// read, so untouched ids cost nothing; a deleted id keeps a slot without a version. Reads are lock-free;
 /// each change runs under its entity's lock and never interleaves with <see cref="Reset"/>. In memory a change is
 /// visible at once. With an <see cref="EntityDatabase"/> it is staged under the lock (the next change of the entity
 /// starts from it) and queued for the group commit; it becomes visible when its transaction is durable, and the
@@ -19,6 +21,7 @@ internal sealed class EntityStore : IDisposable
     private readonly EntityDatabase? _database;
     private readonly ReaderWriterLockSlim _resetGate = new(LockRecursionPolicy.NoRecursion);
     private readonly VersionTags _tags;
+    private readonly Func<int, EntityModel, EntitySlot> _seedSlot;
     private volatile Dictionary<EntityModel, ConcurrentDictionary<int, EntitySlot>> _tables;
 
     /// <summary>Starts from the seed and then every version stored in <paramref name="database"/>, which it owns from here on.</summary>
@@ -28,7 +31,8 @@ internal sealed class EntityStore : IDisposable
         _seed = seed;
         _database = database;
         _tags = new VersionTags(time);
-        _tables = Fresh(seed, _tags);
+        _seedSlot = SeedSlot;
+        _tables = Fresh(seed);
         try
         {
             database?.Load(Restore);
@@ -44,11 +48,24 @@ internal sealed class EntityStore : IDisposable
 
     public SeedData Seed => _seed;
 
-    public StoredEntity? Get(EntityModel model, int id) =>
-        _tables[model].TryGetValue(id, out var slot) ? slot.Current : null;
+    public StoredEntity? Get(EntityModel model, int id) => SlotOf(_tables[model], model, id)?.Current;
 
-    /// <summary>How many ids of the route exist now.</summary>
-    public int Count(EntityModel model) => _tables[model].Values.Count(s => s.Exists);
+    /// <summary>How many ids of the route exist now: the seed's count, corrected by the touched ids only.</summary>
+    public int Count(EntityModel model)
+    {
+        var count = _seed.CountOf(model);
+        foreach (var (id, slot) in _tables[model])
+        {
+            count += (_seed.Holds(model, id), slot.Exists) switch
+            {
+                (true, false) => -1, // a seeded id deleted
+                (false, true) => 1, // an id created outside the seed
+                _ => 0,
+            };
+        }
+
+        return count;
+    }
 
     /// <summary>
     /// The place of an existing id, for a request that must answer 404 before it does its work and then change the
@@ -58,7 +75,7 @@ internal sealed class EntityStore : IDisposable
     public bool TryFind(EntityModel model, int id, out EntityHandle handle)
     {
         var tables = _tables;
-        if (tables[model].TryGetValue(id, out var slot) && slot.Current is not null)
+        if (SlotOf(tables[model], model, id) is { Current: not null } slot)
         {
             handle = new EntityHandle(tables, slot);
             return true;
@@ -85,7 +102,8 @@ internal sealed class EntityStore : IDisposable
         try
         {
             var slot = ReferenceEquals(found.Tables, _tables) ? found.Slot : null;
-            if (slot is null && !_tables[model].TryGetValue(id, out slot))
+            slot ??= SlotOf(_tables[model], model, id);
+            if (slot is null)
             {
                 return null;
             }
@@ -126,7 +144,9 @@ internal sealed class EntityStore : IDisposable
         _resetGate.EnterReadLock();
         try
         {
-            var slot = _tables[model].GetOrAdd(id, _ => new EntitySlot(_tags, (StoredEntity?)null));
+            // A seeded id gets its seed slot, so readers see the seed version until the new one is published.
+            var table = _tables[model];
+            var slot = SlotOf(table, model, id) ?? table.GetOrAdd(id, _ => new EntitySlot(_tags, (StoredEntity?)null));
             lock (slot.Gate)
             {
                 if (_database is null)
@@ -155,7 +175,7 @@ internal sealed class EntityStore : IDisposable
         try
         {
             _database?.Clear().GetAwaiter().GetResult();
-            _tables = Fresh(_seed, _tags);
+            _tables = Fresh(_seed);
         }
         finally
         {
@@ -183,25 +203,22 @@ internal sealed class EntityStore : IDisposable
             ?? throw new InvalidDataException($"the catalog has no route {route} (the data folder was written with other contracts).");
         _tables[model][id] = utf8 is null
             ? new EntitySlot(_tags, (StoredEntity?)null)
-            : new EntitySlot(_tags, new Lazy<StoredEntity>(() => EntityWriter.Write(StoredEntityJson.Parse(utf8), model)));
+            : new EntitySlot(_tags, () => EntityWriter.Write(StoredEntityJson.Parse(utf8), model));
     }
 
-    private static Dictionary<EntityModel, ConcurrentDictionary<int, EntitySlot>> Fresh(SeedData seed, VersionTags tags) =>
-        seed.Models.ToDictionary(
-            m => m,
-            m => new ConcurrentDictionary<int, EntitySlot>(seed.Entities(m).Select(e => KeyValuePair.Create(e.Key, new EntitySlot(tags, e.Value)))));
+    /// <summary>
+    /// The slot of an id: the one the table holds, else for a seeded id a new one the seed fills on first read (of
+    /// concurrent first touches one slot wins, before anyone reads it); null for an id that was never there.
+    /// </summary>
+    private EntitySlot? SlotOf(ConcurrentDictionary<int, EntitySlot> table, EntityModel model, int id) =>
+        table.TryGetValue(id, out var slot) ? slot
+        : _seed.Holds(model, id) ? table.GetOrAdd(id, _seedSlot, model)
+        : null;
 
-    /// <summary>Generates every pending seed version now (the command line does it in the background after start-up).</summary>
-    public void Materialize()
-    {
-        foreach (var table in _tables.Values)
-        {
-            foreach (var slot in table.Values)
-            {
-                _ = slot.Current;
-            }
-        }
-    }
+    private EntitySlot SeedSlot(int id, EntityModel model) => new(_tags, () => _seed.VersionOf(model, id));
+
+    private static Dictionary<EntityModel, ConcurrentDictionary<int, EntitySlot>> Fresh(SeedData seed) =>
+        seed.Models.ToDictionary(m => m, _ => new ConcurrentDictionary<int, EntitySlot>());
 }
 
 /// <summary>What a change made of an entity: the new version to store, or the error answer that refuses it.</summary>

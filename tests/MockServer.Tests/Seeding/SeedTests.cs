@@ -106,4 +106,19 @@ public sealed class SeedTests(MockServerFixture fixture) : MockServerTestBase<Mo
         (await client.GetAsync("/api/v1/Contact/6")).StatusCode.Should().Be(HttpStatusCode.NotFound);
         (await client.GetAsync("/api/v1/Contact/66")).StatusCode.Should().Be(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task Seed_AMillionIds_StartAndAnswerTheLastOneAndNotTheNext()
+    {
+        await using var other = await SuperOfficeMockServer.StartAsync(new SuperOfficeMockServerOptions { Port = 0, LogRequests = false, EntityCount = 1_000_000 });
+        using var client = new HttpClient { BaseAddress = other.BaseAddress };
+
+        var entity = JsonNode.Parse(await client.GetStringAsync("/api/v1/Contact/999999"))!;
+        entity["ContactId"]!.GetValue<int>().Should().Be(999_999);
+        (await client.GetAsync("/api/v1/Contact/1000000")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await client.GetAsync("/api/v1/Contact/1000001")).StatusCode.Should().Be(HttpStatusCode.NotFound);
+        other.EntityCounts["/api/v1/Contact/{id}"].Should().Be(1_000_000, "the sample's id 66 is one of them");
+        var health = JsonNode.Parse(await client.GetStringAsync("/__admin/health"))!;
+        health["entityCount"]!.GetValue<int>().Should().Be(1_000_000);
+    }
 }

@@ -6,24 +6,24 @@ namespace ContractHarness.MockServer.Store.Seeding;
 
 /// <summary>
 /// The starting state: for every route, ids 1 to <see cref="EntityCount"/> generated from the schema, plus the
-/// page's sample response entity at its own id, exactly as in the page. Generated entities are made on first use
-/// (start-up only loads and checks the samples); every seeded entity is checked against its
-/// schema when it is made, so a broken contract or generator fails loudly. Immutable once made:
-/// <see cref="EntityStore.Reset"/> goes back to it.
+/// page's sample response entity at its own id, exactly as in the page. Nothing is generated ahead: an id's version
+/// is made when it is asked for, from the seed, the route and the id alone (<see cref="SeedGenerator"/>), so the
+/// order in which ids are touched changes nothing and a large id space costs no memory until it is used. Start-up
+/// loads and checks the samples; every seeded entity is checked against its schema when it is made, so a broken
+/// contract or generator fails loudly. Immutable: <see cref="EntityStore.Reset"/> goes back to it.
 /// </summary>
 internal sealed class SeedData
 {
-    private readonly Dictionary<EntityModel, IReadOnlyDictionary<int, Lazy<StoredEntity>>> _entities;
+    private readonly Dictionary<EntityModel, StoredEntity> _samples;
     private readonly SeedGenerator _generator;
     private readonly ConcurrentDictionary<EntityModel, byte[]> _currentUsers = new();
 
-    private SeedData(IReadOnlyList<EntityModel> models, SeedGenerator generator, int entityCount,
-        Dictionary<EntityModel, IReadOnlyDictionary<int, Lazy<StoredEntity>>> entities)
+    private SeedData(IReadOnlyList<EntityModel> models, SeedGenerator generator, int entityCount, Dictionary<EntityModel, StoredEntity> samples)
     {
         Models = models;
         _generator = generator;
         EntityCount = entityCount;
-        _entities = entities;
+        _samples = samples;
     }
 
     public IReadOnlyList<EntityModel> Models { get; }
@@ -32,33 +32,22 @@ internal sealed class SeedData
 
     public int EntityCount { get; }
 
-    public static SeedData Build(IReadOnlyList<EntityModel> models, int seed, int entityCount)
-    {
-        var generator = new SeedGenerator(seed, Math.Max(entityCount, 1));
-        var entities = new Dictionary<EntityModel, IReadOnlyDictionary<int, Lazy<StoredEntity>>>();
-        foreach (var model in models)
-        {
-            var table = new Dictionary<int, Lazy<StoredEntity>>(entityCount + 1);
-            for (var id = 1; id <= entityCount; id++)
-            {
-                var generatedId = id;
-                table[id] = new Lazy<StoredEntity>(() => Generated(model, generator, generatedId));
-            }
+    public static SeedData Build(IReadOnlyList<EntityModel> models, int seed, int entityCount) =>
+        new(models, new SeedGenerator(seed, Math.Max(entityCount, 1)), Math.Max(entityCount, 0),
+            models.ToDictionary(m => m, m => Checked(m, LoadFixture(m), m.FixturePath)));
 
-            var sample = Checked(model, LoadFixture(model), model.FixturePath);
-            table[model.FixtureId] = new Lazy<StoredEntity>(sample);
-            entities[model] = table;
-        }
+    /// <summary>True when the seed holds <paramref name="id"/>: 1 to <see cref="EntityCount"/> or the sample's id.</summary>
+    public bool Holds(EntityModel model, int id) => (uint)(id - 1) < (uint)EntityCount || id == model.FixtureId;
 
-        return new SeedData(models, generator, entityCount, entities);
-    }
+    /// <summary>How many ids of the route the seed holds.</summary>
+    public int CountOf(EntityModel model) => EntityCount + ((uint)(model.FixtureId - 1) < (uint)EntityCount ? 0 : 1);
 
-    /// <summary>The seeded ids of a route and their versions, each generated on first use and then kept.</summary>
-    public IReadOnlyDictionary<int, Lazy<StoredEntity>> Entities(EntityModel model) => _entities[model];
+    /// <summary>The seeded version of an id, or null when the seed does not hold it.</summary>
+    public StoredEntity? SeededOf(EntityModel model, int id) => Holds(model, id) ? VersionOf(model, id) : null;
 
-    /// <summary>The seed version of an id: the seeded one, or for an id outside the seed one generated the same way.</summary>
+    /// <summary>The seed version of an id: the sample at its id, else one generated from the seed and the id (also outside the seed).</summary>
     public StoredEntity VersionOf(EntityModel model, int id) =>
-        _entities[model].TryGetValue(id, out var seeded) ? seeded.Value : Generated(model, _generator, id);
+        id == model.FixtureId ? _samples[model] : Generated(model, _generator, id);
 
     private static StoredEntity Generated(EntityModel model, SeedGenerator generator, int id) =>
         Checked(model, generator.Generate(model.Entity, model.Schema, model.PrimaryKey, id), $"generated id {id}");
