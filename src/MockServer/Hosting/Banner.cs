@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using ContractHarness.MockServer.Http;
 
 namespace ContractHarness.MockServer.Hosting;
 
@@ -35,13 +36,13 @@ internal static class Banner
     /// <summary>What a bind address other than loopback exposes, or null for loopback.</summary>
     private static string? Exposure(SuperOfficeMockServerOptions options, int port)
     {
-        var host = options.Host.Trim().Trim('[', ']');
-        if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out var address) && IPAddress.IsLoopback(address)))
+        var parsed = HostPolicy.TryParseBindAddress(options.Host, out var address);
+        if (parsed && IPAddress.IsLoopback(address!))
         {
             return null;
         }
 
-        var where = host is "" or "*" or "+" or "0.0.0.0" or "::" ? "every network interface" : host;
+        var where = parsed && HostPolicy.IsEveryInterface(address!) ? "every network interface" : options.Host.Trim().Trim('[', ']');
         return $"  WARNING: bound to {where}: anyone who can reach port {port} can read and change every entity"
             + (options.RequireAuth ? " (with any Authorization header: credentials are not checked)" : " (no authorization required)")
             + $" and {(string.IsNullOrEmpty(options.AdminToken) ? "use /__admin (reset, provider states) without a token; set --admin-token" : "use /__admin with the admin token")}."

@@ -58,13 +58,7 @@ internal static class MockApplication
         await handler(context);
     }
 
-    private static IPAddress Address(string host) => host.Trim() switch
-    {
-        "" or "*" or "+" or "0.0.0.0" => IPAddress.Any,
-        "::" or "[::]" => IPAddress.IPv6Any,
-        var h when h.Equals("localhost", StringComparison.OrdinalIgnoreCase) => IPAddress.Loopback,
-        var h => IPAddress.TryParse(h.Trim('[', ']'), out var address)
-            ? address
-            : throw new ArgumentException($"'{h}' is not an IP address to bind to (use 127.0.0.1, 0.0.0.0, ::1 or localhost)."),
-    };
+    private static IPAddress Address(string host) => HostPolicy.TryParseBindAddress(host, out var address)
+        ? address
+        : throw new ArgumentException($"'{host.Trim()}' is not an IP address to bind to (use 127.0.0.1, 0.0.0.0, ::1 or localhost).");
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using System.Net;
@@ -31,11 +32,11 @@ internal sealed class HostPolicy
             _hosts.Add(host);
         }
 
-        if (IPAddress.TryParse(boundAddress.Trim().Trim('[', ']'), out var bound) && !bound.Equals(IPAddress.Any) && !bound.Equals(IPAddress.IPv6Any))
+        if (TryParseBindAddress(boundAddress, out var bound) && !IsEveryInterface(bound))
         {
             _hosts.Add(Name(bound));
         }
-        else if (!_any && !boundAddress.Trim().Equals("localhost", StringComparison.OrdinalIgnoreCase))
+        else if (!_any)
         {
             foreach (var address in MachineAddresses())
             {
@@ -64,6 +65,27 @@ internal sealed class HostPolicy
         _lastAllowed = raw;
         return null;
     }
+
+    /// <summary>
+    /// The address a <c>--host</c> value binds to: <c>0.0.0.0</c> for an empty one, <c>*</c> or <c>+</c>; <c>::</c>
+    /// for <c>::</c>; loopback for <c>localhost</c>; else the IP address it names (brackets allowed). False when it
+    /// names none. Kestrel's binding, the banner and this policy read the value through this one method.
+    /// </summary>
+    public static bool TryParseBindAddress(string host, [NotNullWhen(true)] out IPAddress? address)
+    {
+        var trimmed = host.Trim();
+        address = trimmed switch
+        {
+            "" or "*" or "+" or "0.0.0.0" => IPAddress.Any,
+            "::" or "[::]" => IPAddress.IPv6Any,
+            _ when trimmed.Equals("localhost", StringComparison.OrdinalIgnoreCase) => IPAddress.Loopback,
+            _ => IPAddress.TryParse(trimmed.Trim('[', ']'), out var parsed) ? parsed : null,
+        };
+        return address is not null;
+    }
+
+    /// <summary>True for the wildcard addresses (every interface of the machine).</summary>
+    public static bool IsEveryInterface(IPAddress address) => address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any);
 
     private static string Name(IPAddress address) => address.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{address}]" : address.ToString();
 
