@@ -24,12 +24,14 @@ internal sealed class AdminEndpoints(MockContext mock)
         path.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) && (path.Length == Prefix.Length || path[Prefix.Length] == '/');
 
     private readonly AdminGuard _guard = new(mock.Cors, mock.Options.AdminToken);
+    private readonly AdminPages _pages = new(new OpenApiDocument(mock.Catalog.PathOf("openapi.json")), AdminAssets.SwaggerUiBundled);
 
     public Task HandleAsync(HttpContext context, string subPath)
     {
         var method = context.Request.Method;
         var route = subPath.ToLowerInvariant().TrimEnd('/');
-        var (allow, handler) = route switch
+        var page = _pages.Find(context.Request, subPath, route);
+        var (allow, handler) = page is not null ? ("GET", page) : route switch
         {
             "" => ("GET", (Func<HttpContext, Task>?)Index),
             "/health" => ("GET", Health),
@@ -39,7 +41,7 @@ internal sealed class AdminEndpoints(MockContext mock)
             _ => (null, null),
         };
         var refused = handler is null ? MockErrors.RouteNotFound(context.Request.Path)
-            : _guard.Check(context.Request, isHealth: route == "/health")
+            : _guard.Check(context.Request, open: page is not null || route == "/health")
             ?? (allow!.Split(", ").Contains(method) ? null : MockErrors.MethodNotAllowed(method, context.Request.Path, allow));
         return refused is null ? handler!(context) : ErrorResponse.WriteAsync(context, refused);
     }
