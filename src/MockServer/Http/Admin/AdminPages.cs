@@ -18,9 +18,9 @@ internal sealed class AdminPages(OpenApiDocument openApi, bool swaggerUiBundled)
         "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     /// <summary>
-    /// The docs page as the admin page, except that swagger-ui's stylesheet draws its icons from <c>data:</c> SVGs and
-    /// its React components set inline <c>style</c> attributes on a few elements (hence <c>'unsafe-inline'</c> for
-    /// styles only; scripts stay <c>'self'</c>).
+    /// The docs page as the admin page, except that swagger-ui applies inline styles as it renders (Chromium blocks
+    /// them and logs a violation under <c>style-src 'self'</c>; DocsPageTests watch for that), hence
+    /// <c>'unsafe-inline'</c> for styles only; scripts stay <c>'self'</c>.
     /// </summary>
     private const string DocsPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
