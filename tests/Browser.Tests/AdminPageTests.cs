@@ -82,6 +82,41 @@ public sealed class AdminPageTests(BrowserFixture fixture) : BrowserTestBase<Bro
         await Expect(Page.Locator("#fault-form")).ToBeHiddenAsync();
     }
 
+    [Fact]
+    public async Task FaultRules_AreReadAgainOnlyWhenARequestArrived_SoThePageDoesNotFillTheJournal()
+    {
+        var faultReads = 0;
+        var journalReads = 0;
+        await Page.RouteAsync("**/__admin/faults", route =>
+        {
+            Interlocked.Increment(ref faultReads);
+            return route.FulfillAsync(new RouteFulfillOptions { Status = 200, ContentType = "application/json", Body = """{"faults":[]}""" });
+        });
+        Page.Request += (_, request) =>
+        {
+            if (request.Url.EndsWith("/__admin/requests", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref journalReads);
+            }
+        };
+
+        await Page.GotoAsync(Fixture.MockUrl + "/__admin/");
+        await Until(() => Volatile.Read(ref journalReads) >= 3);
+        Volatile.Read(ref faultReads).Should().Be(1, "nothing arrived since the page read the rules");
+
+        await PatchAsync("/api/v1/Contact/5", """{"Department":"A rule may apply now"}""");
+        await Until(() => Volatile.Read(ref faultReads) == 2);
+    }
+
+    private static async Task Until(Func<bool> condition)
+    {
+        for (var waited = 0; !condition(); waited += 50)
+        {
+            waited.Should().BeLessThan(10_000, "the page polls every second");
+            await Task.Delay(50);
+        }
+    }
+
     private ILocator JournalRow(string method, string path) =>
         Page.Locator("#journal tbody tr")
             .Filter(new() { Has = Page.Locator("td.method", new() { HasTextString = method }) })

@@ -5,6 +5,10 @@
 const tokenKey = 'contractharness.adminToken';
 const $ = (id) => document.getElementById(id);
 let faultsAvailable = true;
+// The newest request to the API (not to /__admin) the journal showed: the fault rules are read again only when it
+// changes (a rule is applied only then), so the page does not fill the journal with its own reads of /__admin/faults.
+// (undefined: not read yet, so the first journal read also reads the rules).
+let newestApiRequest;
 
 // Every call sends the admin token when one was given (a browser cannot send it when it opens the page).
 async function call(path, options = {}) {
@@ -41,10 +45,15 @@ function cell(row, text, className) {
   return td;
 }
 
+// Shows the journal; true when a request to the API arrived since the last time.
 async function pollJournal() {
   const response = await call('/__admin/requests');
   if (!response.ok) throw new Error(await errorText(response));
   const journal = await response.json();
+  const newest = journal.requests.find((entry) => !entry.path.toLowerCase().startsWith('/__admin'));
+  const key = newest ? newest.time + ' ' + newest.method + ' ' + newest.path : null;
+  const arrived = key !== newestApiRequest;
+  newestApiRequest = key;
   $('journal-total').textContent = '(' + journal.total + ' recorded, the last ' + journal.capacity + ' kept)';
   const body = $('journal').tBodies[0];
   body.replaceChildren();
@@ -58,6 +67,7 @@ async function pollJournal() {
     cell(row, entry.operation, 'operation');
     cell(row, entry.fault, 'fault');
   }
+  return arrived;
 }
 
 function describeMatch(rule) {
@@ -165,7 +175,8 @@ async function reset() {
   const response = await call('/__admin/reset', { method: 'POST', headers: { 'Content-Type': 'application/json' } });
   if (!response.ok) throw new Error(await errorText(response));
   say('Reset to the seed at ' + new Date().toLocaleTimeString() + '.');
-  await Promise.all([pollJournal(), pollFaults()]);
+  await pollJournal();
+  await pollFaults();
 }
 
 // Runs an action and shows its failure instead of losing it in the console.
@@ -179,7 +190,7 @@ async function run(action) {
 
 async function tick() {
   await run(async () => {
-    await Promise.all([pollJournal(), pollFaults()]);
+    if (await pollJournal()) await pollFaults();
   });
   setTimeout(tick, 1000);
 }
@@ -191,6 +202,7 @@ $('faults-clear').addEventListener('click', () => run(() => deleteFaults('')));
 $('token-save').addEventListener('click', () => {
   sessionStorage.setItem(tokenKey, $('token').value.trim());
   $('token-section').hidden = true;
+  newestApiRequest = undefined;
   say('');
   run(loadRoutes);
 });
