@@ -9,7 +9,8 @@ namespace ContractHarness.MockServer.Http.Admin;
 /// <summary>
 /// The admin API under the reserved <c>/__admin</c> prefix, dispatched before any entity route:
 /// <c>GET health</c>, <c>POST reset</c>, <c>GET</c>/<c>DELETE requests</c>, <c>GET</c>/<c>POST provider-states</c>.
-/// Admin requests need no entity authorization; <see cref="AdminGuard"/> keeps other sites out of them.
+/// Admin requests need no entity authorization; <see cref="AdminGuard"/> keeps other sites out of them. The browser
+/// pages (admin page, docs, OpenAPI document) are <see cref="AdminPages"/>'s, found before the switch.
 /// </summary>
 internal sealed class AdminEndpoints(MockContext mock)
 {
