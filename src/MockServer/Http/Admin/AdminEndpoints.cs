@@ -9,7 +9,8 @@ namespace ContractHarness.MockServer.Http.Admin;
 /// <summary>
 /// The admin API under the reserved <c>/__admin</c> prefix, dispatched before any entity route:
 /// <c>GET health</c>, <c>POST reset</c>, <c>GET</c>/<c>DELETE requests</c>, <c>GET</c>/<c>POST provider-states</c>.
-/// Admin requests need no entity authorization; <see cref="AdminGuard"/> keeps other sites out of them.
+/// Admin requests need no entity authorization; <see cref="AdminGuard"/> keeps other sites out of them. The browser
+/// pages (admin page, docs, OpenAPI document) are <see cref="AdminPages"/>'s, found before the switch.
 /// </summary>
 internal sealed class AdminEndpoints(MockContext mock)
 {
@@ -24,12 +25,14 @@ internal sealed class AdminEndpoints(MockContext mock)
         path.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) && (path.Length == Prefix.Length || path[Prefix.Length] == '/');
 
     private readonly AdminGuard _guard = new(mock.Cors, mock.Options.AdminToken);
+    private readonly AdminPages _pages = new(new OpenApiDocument(mock.Catalog.PathOf("openapi.json")), AdminAssets.SwaggerUiBundled);
 
     public Task HandleAsync(HttpContext context, string subPath)
     {
         var method = context.Request.Method;
         var route = subPath.ToLowerInvariant().TrimEnd('/');
-        var (allow, handler) = route switch
+        var page = _pages.Find(context.Request, subPath, route);
+        var (allow, handler) = page is not null ? ("GET", page) : route switch
         {
             "" => ("GET", (Func<HttpContext, Task>?)Index),
             "/health" => ("GET", Health),
@@ -39,7 +42,7 @@ internal sealed class AdminEndpoints(MockContext mock)
             _ => (null, null),
         };
         var refused = handler is null ? MockErrors.RouteNotFound(context.Request.Path)
-            : _guard.Check(context.Request, isHealth: route == "/health")
+            : _guard.Check(context.Request, open: page is not null || route == "/health")
             ?? (allow!.Split(", ").Contains(method) ? null : MockErrors.MethodNotAllowed(method, context.Request.Path, allow));
         return refused is null ? handler!(context) : ErrorResponse.WriteAsync(context, refused);
     }

@@ -15,7 +15,8 @@ namespace ContractHarness.MockServer.Http.Admin;
 /// type-less POST is a "simple" request that needs none. (DELETE always needs a preflight.) The Pact verifier posts
 /// its state changes as <c>application/json</c>;</item>
 /// <item>with <see cref="SuperOfficeMockServerOptions.AdminToken"/>, <c>Authorization: Bearer</c> with that token (401
-/// otherwise), except on <c>GET health</c>, which probes use.</item>
+/// otherwise), except on the open routes: <c>GET health</c>, which probes use, and the browser pages
+/// (<see cref="AdminPages"/>), which hold no state and which a browser opens without a token.</item>
 /// </list>
 /// </summary>
 internal sealed class AdminGuard(CorsPolicy cors, string? adminToken)
@@ -23,7 +24,7 @@ internal sealed class AdminGuard(CorsPolicy cors, string? adminToken)
     private readonly byte[]? _token = string.IsNullOrEmpty(adminToken) ? null : Encoding.UTF8.GetBytes(adminToken);
 
     /// <summary>The 403, 401 or 415 for an admin request that may not be served, or null.</summary>
-    public MockHttpException? Check(HttpRequest request, bool isHealth)
+    public MockHttpException? Check(HttpRequest request, bool open)
     {
         var origin = request.Headers.Origin.ToString();
         if (origin.Length > 0 && !cors.IsOriginAllowed(origin))
@@ -31,7 +32,7 @@ internal sealed class AdminGuard(CorsPolicy cors, string? adminToken)
             return MockErrors.Forbidden($"Origin '{origin}' may not use /__admin; start the mock with --cors-origins {origin} to allow it.");
         }
 
-        if (_token is not null && !isHealth && !HasToken(request))
+        if (_token is not null && !open && !HasToken(request))
         {
             return MockErrors.AdminUnauthorized();
         }
