@@ -44,7 +44,7 @@ aot_blocker() {
   echo "the C toolchain of the Native AOT build is missing (apt-get install -y clang zlib1g-dev)"
 }
 
-# The native compiler runs in full on every publish (about two minutes on two busy cores), so the publish is skipped
+# The native compiler runs in full on every publish (3 to 4 minutes on two busy cores), so the publish is skipped
 # when nothing it reads changed: the sources and contracts it builds from, the build settings, the SDK.
 inputs_hash() {
   {
