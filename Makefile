@@ -4,8 +4,6 @@ SHELL := /bin/bash
 
 DOTNET ?= dotnet
 CONFIGURATION ?= Release
-PORT ?= 5080
-HOST ?= 127.0.0.1
 NODE_STAMP := node_modules/.package-lock.json
 PACT_FFI := node_modules/@pact-foundation/pact-core-linux-x64-glibc/prebuilds/linux-x64/libpact_ffi.so
 export DOTNET_CLI_TELEMETRY_OPTOUT := 1
@@ -98,9 +96,13 @@ check-pact: tools ## Bi-directional check: the pact (PACT) against contracts/ope
 # The mock is published as one native program (Native AOT: it answers within ~30 ms of starting) when clang and zlib's
 # headers are there (installed from Debian when missing and allowed), else ReadyToRun for this machine's runtime;
 # tools/mock-publish.sh says which and why. MOCK_AOT=0 asks for the JIT build.
+# Precedence: ARGS (the mock's own options, last) > PORT/HOST (passed only when set, here or in the environment) >
+# the CONTRACTHARNESS_* variables the mock reads > its defaults (127.0.0.1:5080): no default here hides a variable.
+MOCK_PUBLISH ?= tools/mock-publish.sh
 .PHONY: mock
-mock: ## Build and start the mock server on http://$(HOST):$(PORT) (Native AOT; MOCK_AOT=0 for the JIT build)
-	@bin="$$(CONFIGURATION=$(CONFIGURATION) DOTNET=$(DOTNET) tools/mock-publish.sh)" && exec "$$bin" --host $(HOST) --port $(PORT)
+mock: ## Build and start the mock on http://127.0.0.1:5080: PORT=, HOST=, ARGS="--seed 2 --entity-count 500" (MOCK_AOT=0: JIT build)
+	@bin="$$(CONFIGURATION=$(CONFIGURATION) DOTNET=$(DOTNET) $(MOCK_PUBLISH))" && \
+	  exec "$$bin" $(if $(HOST),--host '$(HOST)') $(if $(PORT),--port '$(PORT)') $(ARGS)
 
 # --- Pact: provider verification and the broker -------------------------------------------------------------
 PACT_CLI := node_modules/@pact-foundation/pact-cli-linux-x64/standalone/pact

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Publishes the mock and prints the path of the program to run (only that goes to standard output; what it does goes
 # to standard error). The Native AOT build (.artifacts/mock-aot) when the C toolchain it links with is there: clang and
-# zlib's headers, installed from Debian when missing and this user may (root with apt-get). Otherwise, or with
-# MOCK_AOT=0, or when the native publish fails, the ReadyToRun JIT build (.artifacts/mock), saying why.
+# zlib's headers, installed from Debian when missing and this user may (root with apt-get, unless MOCK_INSTALL_TOOLCHAIN=0).
+# Otherwise, or with MOCK_AOT=0, or when the native publish fails, the ReadyToRun JIT build (.artifacts/mock), saying why.
+# A publish says first what it builds and about how long it takes, then prints a progress line every
+# MOCK_PROGRESS_SECONDS (10) seconds. MOCK_ARTIFACTS moves .artifacts (the tests publish with a stand-in dotnet there).
 #   tools/mock-publish.sh            # AOT, falling back to JIT
 #   tools/mock-publish.sh --aot-only # AOT, or exit 2 when it cannot be built here, 1 when its publish failed (make test-aot)
 set -euo pipefail
@@ -10,10 +12,12 @@ cd "$(dirname "$0")/.."
 
 project=src/MockServer/ContractHarness.MockServer.csproj
 name=ContractHarness.MockServer
-aot_dir=.artifacts/mock-aot
-jit_dir=.artifacts/mock
+artifacts="${MOCK_ARTIFACTS:-.artifacts}"
+aot_dir=$artifacts/mock-aot
+jit_dir=$artifacts/mock
 configuration="${CONFIGURATION:-Release}"
 dotnet="${DOTNET:-dotnet}"
+progress_every="${MOCK_PROGRESS_SECONDS:-10}"
 aot_only=0
 [[ "${1:-}" == "--aot-only" ]] && aot_only=1
 
@@ -32,7 +36,7 @@ have_toolchain() {
 aot_blocker() {
   if [[ "${MOCK_AOT:-1}" == "0" ]]; then echo "MOCK_AOT=0"; return; fi
   have_toolchain && return
-  if [[ "$(id -u)" == "0" ]] && command -v apt-get >/dev/null 2>&1; then
+  if [[ "${MOCK_INSTALL_TOOLCHAIN:-1}" != "0" && "$(id -u)" == "0" ]] && command -v apt-get >/dev/null 2>&1; then
     say "installing clang and zlib1g-dev (the Native AOT build links with them)"
     { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang zlib1g-dev; } >&2 || true
     have_toolchain && return
@@ -40,7 +44,7 @@ aot_blocker() {
   echo "the C toolchain of the Native AOT build is missing (apt-get install -y clang zlib1g-dev)"
 }
 
-# The native compiler runs in full on every publish (about two minutes on two busy cores), so the publish is skipped
+# The native compiler runs in full on every publish (3 to 4 minutes on two busy cores), so the publish is skipped
 # when nothing it reads changed: the sources and contracts it builds from, the build settings, the SDK.
 inputs_hash() {
   {
@@ -51,20 +55,68 @@ inputs_hash() {
   } | sha256sum | cut -d' ' -f1
 }
 
+# The step a publish is on, from the last line of its log that names one.
+step() {
+  local last
+  last=$(grep -E 'Determining projects|Restored |Generating native code| -> ' "$1" 2>/dev/null | tail -1 || true)
+  case "$last" in
+    *"Generating native code"*) echo "generating native code (the longest step)" ;;
+    *" -> "*) last=${last%% ->*}; echo "compiled ${last#"${last%%[![:space:]]*}"}" ;;
+    *Restored* | *Determining*) echo "restoring packages" ;;
+    *) echo "starting" ;;
+  esac
+}
+
+# Runs a publish (the command after the log's path) in the background with its output in the log, printing the time so
+# far and the step every progress_every seconds: a first native build is minutes of nothing otherwise.
+run_with_progress() {
+  local log=$1 started=$SECONDS pid next
+  shift
+  "$@" >"$log" 2>&1 &
+  pid=$!
+  # A background job of a script ignores Ctrl+C: pass it on, so an interrupted make mock leaves no compiler running.
+  trap 'kill "$pid" 2>/dev/null; exit 130' INT TERM
+  next=$((SECONDS + progress_every))
+  while kill -0 "$pid" 2>/dev/null; do
+    sleep 0.2
+    if ((SECONDS >= next)) && kill -0 "$pid" 2>/dev/null; then
+      say "  still building: $((SECONDS - started)) s, $(step "$log")"
+      next=$((SECONDS + progress_every))
+    fi
+  done
+  local status=0
+  wait "$pid" || status=$?
+  trap - INT TERM
+  return "$status"
+}
+
+# What the next build takes: the first one, from the figure measured on two cores; later ones, the last one here.
+estimate() {
+  local dir=$1 first=$2
+  if [[ -f $dir/.build-seconds ]]; then
+    echo "the last build here took $(cat "$dir/.build-seconds") s"
+  elif [[ -x $dir/$name ]]; then
+    echo "rebuilding, as the mock changed: up to $first on 2 cores"
+  else
+    echo "first time: $first on 2 cores; later builds are incremental, seconds while the mock does not change"
+  fi
+}
+
 publish_aot() {
-  local log=.artifacts/mock-aot.log stamp=$aot_dir/.inputs.sha256 hash
-  mkdir -p .artifacts
+  local log=$artifacts/mock-aot.log stamp=$aot_dir/.inputs.sha256 hash
+  mkdir -p "$aot_dir"
   hash=$(inputs_hash)
   if [[ -x $aot_dir/$name && -f $stamp && "$(cat "$stamp")" == "$hash" ]]; then
     say "the Native AOT build in $aot_dir is up to date"
     return 0
   fi
-  say "publishing the Native AOT build into $aot_dir (about two minutes on two cores; skipped later while nothing changes)"
+  say "building the native mock into $aot_dir ($(estimate "$aot_dir" "3 to 4 minutes"))..."
   local started=$SECONDS
   rm -f "$stamp"
-  if "$dotnet" publish "$project" -c "$configuration" --use-current-runtime -o "$aot_dir" -nologo -clp:NoSummary >"$log" 2>&1; then
+  if run_with_progress "$log" "$dotnet" publish "$project" -c "$configuration" --use-current-runtime -o "$aot_dir" -nologo -clp:NoSummary; then
     grep -E "warning IL[0-9]+" "$log" | sed -E 's/ \[[^]]*\]$//' | sort -u >&2 || true
     echo "$hash" >"$stamp"
+    echo "$((SECONDS - started))" >"$aot_dir/.build-seconds"
     say "native build ready ($((SECONDS - started)) s)"
     return 0
   fi
@@ -74,9 +126,17 @@ publish_aot() {
 }
 
 publish_jit() {
-  say "publishing the ReadyToRun JIT build into $jit_dir ($1)"
-  "$dotnet" publish "$project" -c "$configuration" --use-current-runtime --self-contained false \
-    -p:PublishAot=false -p:PublishReadyToRun=true -o "$jit_dir" -nologo -v quiet -clp:ErrorsOnly >&2
+  local log=$artifacts/mock-jit.log started=$SECONDS
+  mkdir -p "$jit_dir"
+  say "building the ReadyToRun JIT mock into $jit_dir ($1; $(estimate "$jit_dir" "about 1 minute"))..."
+  if ! run_with_progress "$log" "$dotnet" publish "$project" -c "$configuration" --use-current-runtime --self-contained false \
+    -p:PublishAot=false -p:PublishReadyToRun=true -o "$jit_dir" -nologo -clp:NoSummary; then
+    grep -E "error" "$log" | sed -E 's/ \[[^]]*\]$//' | sort -u | tail -20 >&2 || true
+    say "the JIT publish failed after $((SECONDS - started)) s (full output: $log)"
+    exit 1
+  fi
+  echo "$((SECONDS - started))" >"$jit_dir/.build-seconds"
+  say "JIT build ready ($((SECONDS - started)) s)"
   echo "$jit_dir/$name"
 }
 

@@ -12,3 +12,8 @@ catch (ArgumentException ex)
     Console.Error.WriteLine($"error: {ex.Message}");
     return 2;
 }
+catch (ProviderUnreachableException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return 3;
+}

@@ -5,9 +5,17 @@ namespace ContractHarness.ProviderVerifier;
 /// <summary>Replays the consumer pacts against a provider and prints the engine's report.</summary>
 internal static class ProviderVerification
 {
-    /// <summary>Verifies and returns the engine's exit code: 0 passed, 1 failed, 2 could not run.</summary>
-    public static async Task<PactVerificationResult> RunAsync(VerificationOptions options, TextWriter log)
+    /// <summary>
+    /// Verifies and returns the engine's exit code: 0 passed, 1 failed, 2 could not run. Throws
+    /// <see cref="ProviderUnreachableException"/>, before the engine starts, when nothing answers at the base URL.
+    /// </summary>
+    public static async Task<PactVerificationResult> RunAsync(VerificationOptions options, TextWriter log, ProviderProbe? probe = null)
     {
+        if (await (probe ?? new ProviderProbe()).CheckAsync(options.ProviderBaseUrl) is { } unreachable)
+        {
+            throw new ProviderUnreachableException(unreachable);
+        }
+
         var verifier = new PactVerifier(VerificationOptions.ProviderName)
             .WithHttpEndpoint(options.ProviderBaseUrl)
             .WithRequestTimeout(options.RequestTimeout);

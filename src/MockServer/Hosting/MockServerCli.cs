@@ -1,58 +1,82 @@
+using System.Collections;
+using System.Runtime.InteropServices;
+
 namespace ContractHarness.MockServer.Hosting;
 
-/// <summary>The command-line entry: parse options, start, print the banner, serve until Ctrl+C or SIGTERM.</summary>
+/// <summary>
+/// The command-line entry: parse options, start, print the banner, serve until Ctrl+C or SIGTERM. A user's mistake
+/// (a bad option value, an unusable data folder, a port in use) is one line on standard error and exit code 2.
+/// </summary>
 internal static class MockServerCli
 {
+    /// <summary>Exit code for a command line or environment that cannot be used.</summary>
+    public const int UsageError = 2;
+
     public static async Task<int> RunAsync(string[] args)
     {
-        if (MockServerOptionsParser.WantsHelp(args))
-        {
-            Console.Out.Write(MockServerOptionsParser.Help());
-            return 0;
-        }
-
-        SuperOfficeMockServerOptions options;
-        try
-        {
-            options = MockServerOptionsParser.Parse(args);
-        }
-        catch (ArgumentException e)
-        {
-            await Console.Error.WriteLineAsync(e.Message);
-            return 2;
-        }
-
         using var stop = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;
             stop.Cancel();
         };
-        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
-            System.Runtime.InteropServices.PosixSignal.SIGTERM, c =>
-            {
-                c.Cancel = true;
-                stop.Cancel();
-            });
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, c =>
+        {
+            c.Cancel = true;
+            stop.Cancel();
+        });
+        return await RunAsync(args, Environment.GetEnvironmentVariables(), Console.Out, Console.Error, stop.Token);
+    }
+
+    /// <summary>The entry with its surroundings passed in (tests run it in-process): serves until <paramref name="stop"/>.</summary>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, IDictionary environment, TextWriter output, TextWriter error, CancellationToken stop)
+    {
+        if (MockServerOptionsParser.WantsHelp(args))
+        {
+            await output.WriteAsync(MockServerOptionsParser.Help());
+            return 0;
+        }
+
+        SuperOfficeMockServerOptions options;
+        try
+        {
+            options = MockServerOptionsParser.Parse(args, environment);
+        }
+        catch (ArgumentException e)
+        {
+            await error.WriteLineAsync($"error: {e.Message}");
+            return UsageError;
+        }
+
+        if (StartChecks.DataFolder(options.DataDirectory) is { } refusal)
+        {
+            await error.WriteLineAsync(refusal);
+            return UsageError;
+        }
 
         SuperOfficeMockServer server;
         try
         {
-            server = await SuperOfficeMockServer.StartAsync(options, stop.Token);
+            server = await SuperOfficeMockServer.StartAsync(options, stop);
+        }
+        catch (Exception e) when (StartChecks.Bind(e, options) is { } refused)
+        {
+            await error.WriteLineAsync(refused);
+            return UsageError;
         }
         catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or NotSupportedException)
         {
-            await Console.Error.WriteLineAsync($"The mock could not start: {e.Message}");
+            await error.WriteLineAsync($"The mock could not start: {e.Message}");
             return 1;
         }
 
         await using var running = server;
-        var log = options.LogWriter ?? Console.Out;
+        var log = options.LogWriter ?? output;
         await log.WriteLineAsync(Banner.For(server));
         await log.FlushAsync(CancellationToken.None);
         try
         {
-            await Task.Delay(Timeout.Infinite, stop.Token);
+            await Task.Delay(Timeout.Infinite, stop);
         }
         catch (OperationCanceledException)
         {

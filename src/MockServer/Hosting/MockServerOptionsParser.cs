@@ -1,68 +1,114 @@
 using System.Collections;
 using System.Globalization;
 using System.Text;
+using ContractHarness.MockServer.Http;
 
 namespace ContractHarness.MockServer.Hosting;
 
 /// <summary>
 /// Binds <see cref="SuperOfficeMockServerOptions"/> from environment variables (<c>CONTRACTHARNESS_PORT=5081</c>) and then the
-/// command line (<c>--port 5081</c> or <c>--port=5081</c>), the command line winning. Switches take an optional
-/// <c>true</c>/<c>false</c>. <c>--urls http://127.0.0.1:5081</c> sets host and port at once.
+/// command line (<c>--port 5081</c> or <c>--port=5081</c>), the command line winning and, within it, the last occurrence
+/// (<c>make mock</c> puts PORT/HOST before ARGS, so ARGS win). Switches take an optional <c>true</c>/<c>false</c>.
+/// <c>--urls http://127.0.0.1:5081</c> sets host and port at once.
 /// </summary>
 internal static class MockServerOptionsParser
 {
     private static readonly OptionSpec[] Specs =
     [
-        new("port", "PORT", "N", "Port to listen on (default 5080; 0 picks a free one)", (o, v) => o.Port = Int(v, "port")),
-        new("host", "HOST", "ADDRESS", "Address to bind (default 127.0.0.1; 0.0.0.0 for every interface)", (o, v) => o.Host = v),
-        new("urls", "URLS", "URL", "Listen URL, e.g. http://127.0.0.1:5081 (sets host and port)", SetUrls),
-        new("seed", "SEED", "N", "Seed of the generated data (default 1)", (o, v) => o.Seed = Int(v, "seed")),
-        new("entity-count", "ENTITY_COUNT", "N", "Entities per route, ids 1..N (default 100)", (o, v) => o.EntityCount = Int(v, "entity-count")),
-        new("contracts", "CONTRACTS", "DIR", "The contracts/ folder (default: the copy next to the program)", (o, v) => o.ContractsDirectory = v),
-        new("fixtures", "FIXTURES", "DIR", "Folder of sample entities replacing contracts/fixtures", (o, v) => o.FixturesDirectory = v),
-        new("require-auth", "REQUIRE_AUTH", null, "Answer 401 without Authorization or X-XSRF-TOKEN", (o, v) => o.RequireAuth = Bool(v, "require-auth")),
+        new("port", "PORT", "N", "Port to listen on; 0 picks a free one", (o, v) => o.Port = Port(v), o => o.Port),
+        new("host", "HOST", "ADDRESS", "Address to bind; 0.0.0.0 for every interface", (o, v) => o.Host = BindAddress(v), o => o.Host),
+        new("urls", "URLS", "URL", "Listen URL, e.g. http://127.0.0.1:5081 (sets host and port)", SetUrls, _ => "none"),
+        new("seed", "SEED", "N", "Seed of the generated data", (o, v) => o.Seed = Int(v), o => o.Seed),
+        new("entity-count", "ENTITY_COUNT", "N", "Entities per route, ids 1..N", (o, v) => o.EntityCount = Int(v), o => o.EntityCount),
+        new("contracts", "CONTRACTS", "DIR", "The contracts/ folder", (o, v) => o.ContractsDirectory = v, _ => "the copy next to the program"),
+        new("fixtures", "FIXTURES", "DIR", "Folder of sample entities replacing contracts/fixtures", (o, v) => o.FixturesDirectory = v, _ => "none"),
+        new("require-auth", "REQUIRE_AUTH", null, "Answer 401 without Authorization or X-XSRF-TOKEN", (o, v) => o.RequireAuth = Bool(v), o => o.RequireAuth),
         new("cors-origins", "CORS_ORIGINS", "LIST", "Extra browser origins, comma separated ('*' for all); loopback is always allowed",
-            (o, v) => o.CorsOrigins = List(v)),
+            (o, v) => o.CorsOrigins = List(v), _ => "none"),
         new("allowed-hosts", "ALLOWED_HOSTS", "LIST", "Extra Host names served, comma separated ('*' for any); loopback and the bound address always are",
-            (o, v) => o.AllowedHosts = List(v)),
-        new("admin-token", "ADMIN_TOKEN", "TOKEN", "Require 'Authorization: Bearer TOKEN' on /__admin (health excepted)", (o, v) => o.AdminToken = v),
-        new("data", "DATA", "DIR", "Keep accepted updates in this folder across restarts", (o, v) => o.DataDirectory = v),
-        new("journal-size", "JOURNAL_SIZE", "N", "Requests kept by GET /__admin/requests (default 1000)", (o, v) => o.JournalSize = Int(v, "journal-size")),
-        new("log-requests", "LOG_REQUESTS", null, "Print one line per request (default true)", (o, v) => o.LogRequests = Bool(v, "log-requests")),
-        new("quiet", "QUIET", null, "Do not print request lines", (o, v) => o.LogRequests = !Bool(v, "quiet")),
-        new("max-body-bytes", "MAX_BODY_BYTES", "N", "Largest request body (default 1048576); larger gets 413", (o, v) => o.MaxRequestBodyBytes = Int(v, "max-body-bytes")),
+            (o, v) => o.AllowedHosts = List(v), _ => "none"),
+        new("admin-token", "ADMIN_TOKEN", "TOKEN", "Require 'Authorization: Bearer TOKEN' on /__admin (health excepted)", (o, v) => o.AdminToken = v, _ => "none"),
+        new("data", "DATA", "DIR", "Keep accepted updates in this folder across restarts", (o, v) => o.DataDirectory = v, _ => "none: in memory"),
+        new("journal-size", "JOURNAL_SIZE", "N", "Requests kept by GET /__admin/requests", (o, v) => o.JournalSize = Int(v), o => o.JournalSize),
+        new("log-requests", "LOG_REQUESTS", null, "Print one line per request", (o, v) => o.LogRequests = Bool(v), o => o.LogRequests),
+        new("quiet", "QUIET", null, "Do not print request lines", (o, v) => o.LogRequests = !Bool(v), o => !o.LogRequests),
+        new("max-body-bytes", "MAX_BODY_BYTES", "N", "Largest request body; larger gets 413", (o, v) => o.MaxRequestBodyBytes = Int(v), o => o.MaxRequestBodyBytes),
         new("ignore-preconditions", "IGNORE_PRECONDITIONS", null, "TESTING AID: ignore If-Unmodified-Since, breaking the contract on purpose",
-            (o, v) => o.IgnorePreconditions = Bool(v, "ignore-preconditions")),
+            (o, v) => o.IgnorePreconditions = Bool(v), o => o.IgnorePreconditions),
     ];
 
     /// <summary>The prefix of every environment variable.</summary>
     public const string EnvironmentPrefix = "CONTRACTHARNESS_";
 
-    /// <summary>Binds the options; throws <see cref="ArgumentException"/> with a readable message for a bad option.</summary>
+    /// <summary>What every error line ends with.</summary>
+    public const string HelpHint = "Run with --help for the options.";
+
+    /// <summary>
+    /// Binds the options; throws <see cref="ArgumentException"/> with a one-line message naming the option (or
+    /// variable) and its value for a bad one. A variable the command line overrides is not read, so a stale one
+    /// in the shell does not stop <c>make mock ARGS=...</c>.
+    /// </summary>
     public static SuperOfficeMockServerOptions Parse(IReadOnlyList<string> args, IDictionary? environment = null)
     {
+        var commandLine = CommandLine(args);
         var options = new SuperOfficeMockServerOptions();
         environment ??= Environment.GetEnvironmentVariables();
-        foreach (var spec in Specs)
+        foreach (var spec in Specs.Where(s => !commandLine.Any(c => c.Spec == s)))
         {
             if (environment[EnvironmentPrefix + spec.Env] is string value && value.Length > 0)
             {
-                spec.Set(options, value);
+                Apply(spec, options, value, $"{EnvironmentPrefix}{spec.Env}=");
             }
         }
 
+        foreach (var (spec, value) in commandLine)
+        {
+            Apply(spec, options, value, $"--{spec.Name} ");
+        }
+
+        return options;
+    }
+
+    /// <summary>True when the command line asks for help.</summary>
+    public static bool WantsHelp(IReadOnlyList<string> args) => args.Any(a => a is "--help" or "-h" or "-?");
+
+    /// <summary>The option table, for <c>--help</c>: each option with its environment variable and default.</summary>
+    public static string Help()
+    {
+        var defaults = new SuperOfficeMockServerOptions();
+        var text = new StringBuilder(
+            """
+            Usage: make mock ARGS="[options]"   (or: dotnet run --project src/MockServer -- [options])
+
+            Precedence: command-line options (ARGS; the last one wins) > make's PORT=/HOST= > CONTRACTHARNESS_* variables > the defaults.
+
+            Options [environment variable; default]:
+
+            """);
+        foreach (var spec in Specs)
+        {
+            var flag = spec.Value is null ? $"--{spec.Name} [true|false]" : $"--{spec.Name} {spec.Value}";
+            var value = spec.Default is null ? "none" : Text(spec.Default(defaults));
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {flag,-36} {spec.Help} [{EnvironmentPrefix}{spec.Env}; default {value}]");
+        }
+
+        return text.ToString();
+    }
+
+    private static List<(OptionSpec Spec, string Value)> CommandLine(IReadOnlyList<string> args)
+    {
+        var given = new List<(OptionSpec, string)>();
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
-            if (!arg.StartsWith("--", StringComparison.Ordinal))
+            if (!arg.StartsWith("--", StringComparison.Ordinal) || arg.Length == 2)
             {
-                throw new ArgumentException($"Unexpected argument '{arg}'. Run with --help for the options.");
+                throw new ArgumentException($"unexpected argument '{arg}' (options start with --). {HelpHint}");
             }
 
             var equals = arg.IndexOf('=', StringComparison.Ordinal);
             var name = equals > 0 ? arg[2..equals] : arg[2..];
-            var spec = Specs.FirstOrDefault(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase))
-                ?? throw new ArgumentException($"Unknown option '--{name}'. Run with --help for the options.");
+            var spec = Specs.FirstOrDefault(s => s.Name.Equals(name, StringComparison.OrdinalIgnoreCase)) ?? throw Unknown(name);
             string value;
             if (equals > 0)
             {
@@ -72,32 +118,52 @@ internal static class MockServerOptionsParser
             {
                 value = i + 1 < args.Count && bool.TryParse(args[i + 1], out _) ? args[++i] : "true";
             }
+            else if (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                value = args[++i];
+            }
             else
             {
-                value = i + 1 < args.Count ? args[++i] : throw new ArgumentException($"Option '--{name}' needs a value ({spec.Value}).");
+                // "--port --seed 2" is a forgotten value, not a port named "--seed" (--name=--x still passes one).
+                throw new ArgumentException($"--{spec.Name} needs a value ({spec.Value}). {HelpHint}");
             }
 
+            given.Add((spec, value));
+        }
+
+        return given;
+    }
+
+    private static ArgumentException Unknown(string name)
+    {
+        var near = Specs.FirstOrDefault(s => s.Name.StartsWith(name, StringComparison.OrdinalIgnoreCase) || name.StartsWith(s.Name, StringComparison.OrdinalIgnoreCase));
+        return new ArgumentException($"unknown option --{name}{(near is null || name.Length == 0 ? "" : $" (did you mean --{near.Name}?)")}. {HelpHint}");
+    }
+
+    /// <summary>The setters say what is wrong with a value; this names where it came from and what it was.</summary>
+    private static void Apply(OptionSpec spec, SuperOfficeMockServerOptions options, string value, string source)
+    {
+        try
+        {
             spec.Set(options, value);
         }
-
-        return options;
-    }
-
-    /// <summary>True when the command line asks for help.</summary>
-    public static bool WantsHelp(IReadOnlyList<string> args) => args.Any(a => a is "--help" or "-h" or "-?");
-
-    /// <summary>The option table, for <c>--help</c>.</summary>
-    public static string Help()
-    {
-        var text = new StringBuilder("Usage: dotnet run --project src/MockServer -- [options]\n\nOptions (environment variable in brackets):\n");
-        foreach (var spec in Specs)
+        catch (ArgumentException e)
         {
-            var flag = spec.Value is null ? $"--{spec.Name} [true|false]" : $"--{spec.Name} {spec.Value}";
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {flag,-34} {spec.Help} [{EnvironmentPrefix}{spec.Env}]");
+            throw new ArgumentException($"{source}{Quote(value)}: {e.Message.TrimEnd('.')}. {HelpHint}", e);
         }
-
-        return text.ToString();
     }
+
+    private static string Quote(string value) => value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or ':' or '/' or '_')
+        ? value
+        : $"'{value}'";
+
+    private static string Text(object? value) => value switch
+    {
+        null => "none",
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "none",
+    };
 
     private static void SetUrls(SuperOfficeMockServerOptions options, string value)
     {
@@ -105,26 +171,38 @@ internal static class MockServerOptionsParser
         var normalized = first.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal);
         if (!Uri.TryCreate(normalized, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp)
         {
-            throw new ArgumentException($"'{value}' is not an http:// URL to listen on.");
+            throw new ArgumentException("not an http:// URL to listen on");
         }
 
-        options.Host = uri.Host;
+        options.Host = BindAddress(uri.Host);
         options.Port = uri.Port;
     }
 
+    private static string BindAddress(string value) => HostPolicy.TryParseBindAddress(value, out _)
+        ? value
+        : throw new ArgumentException("not an IP address to bind to (use 127.0.0.1, 0.0.0.0, ::1 or localhost)");
+
     private static string[] List(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private static int Int(string value, string name) =>
+    private static int Port(string value) =>
+        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var port) && port is >= 0 and <= 65535
+            ? port
+            : throw new ArgumentException("not a port (a whole number from 0 to 65535; 0 picks a free one)");
+
+    private static int Int(string value) =>
         int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) && number >= 0
             ? number
-            : throw new ArgumentException($"Option '{name}' needs a non-negative whole number, not '{value}'.");
+            : throw new ArgumentException("not a whole number of 0 or more");
 
-    private static bool Bool(string value, string name) => value.Trim().ToLowerInvariant() switch
+    private static bool Bool(string value) => value.Trim().ToLowerInvariant() switch
     {
         "true" or "1" or "yes" or "on" => true,
         "false" or "0" or "no" or "off" => false,
-        _ => throw new ArgumentException($"Option '{name}' needs true or false, not '{value}'."),
+        _ => throw new ArgumentException("not true or false"),
     };
 
-    private sealed record OptionSpec(string Name, string Env, string? Value, string Help, Action<SuperOfficeMockServerOptions, string> Set);
+    /// <summary>One option: its name, variable suffix, value placeholder (null for a switch), help, setter and default as shown by --help.</summary>
+    private sealed record OptionSpec(
+        string Name, string Env, string? Value, string Help, Action<SuperOfficeMockServerOptions, string> Set,
+        Func<SuperOfficeMockServerOptions, object?>? Default = null);
 }

@@ -74,6 +74,45 @@ public sealed class OptionsParserTests
     }
 
     [Fact]
+    public void Parse_Precedence_CommandLineOverEnvironmentOverDefaults_TheLastOccurrenceWinning()
+    {
+        var environment = new Hashtable { ["CONTRACTHARNESS_PORT"] = "5082", ["CONTRACTHARNESS_HOST"] = "0.0.0.0", ["CONTRACTHARNESS_ENTITY_COUNT"] = "7" };
+
+        // As make mock PORT=5081 ARGS="--port 5090" passes them: the Make variable first, ARGS after.
+        var options = MockServerOptionsParser.Parse(["--port", "5081", "--seed", "2", "--port", "5090"], environment);
+
+        options.Port.Should().Be(5090, "the last command-line occurrence wins");
+        options.Host.Should().Be("0.0.0.0", "a variable the command line does not override is read");
+        options.EntityCount.Should().Be(7);
+        options.Seed.Should().Be(2);
+        options.JournalSize.Should().Be(1000, "what neither sets keeps its default");
+    }
+
+    [Fact]
+    public void Parse_BadVariableThatTheCommandLineOverrides_IsNotRead()
+    {
+        var environment = new Hashtable { ["CONTRACTHARNESS_PORT"] = "abc" };
+
+        MockServerOptionsParser.Parse(["--port", "5081"], environment).Port.Should().Be(5081);
+        FluentActions.Invoking(() => MockServerOptionsParser.Parse([], environment))
+            .Should().Throw<ArgumentException>().WithMessage("CONTRACTHARNESS_PORT=abc: not a port*");
+    }
+
+    [Fact]
+    public void Parse_UrlsAfterPort_SetsBoth_AndPortAfterUrlsOverridesItsPort()
+    {
+        MockServerOptionsParser.Parse(["--port", "5081", "--urls", "http://0.0.0.0:5099"], NoEnvironment).Port.Should().Be(5099);
+        MockServerOptionsParser.Parse(["--urls", "http://0.0.0.0:5099", "--port", "5081"], NoEnvironment)
+            .Should().BeEquivalentTo(new { Host = "0.0.0.0", Port = 5081 });
+    }
+
+    [Theory]
+    [InlineData("65535", 65535)]
+    [InlineData("0", 0)]
+    public void Parse_PortAtTheEndsOfItsRange_IsAccepted(string value, int port) =>
+        MockServerOptionsParser.Parse(["--port", value], NoEnvironment).Port.Should().Be(port);
+
+    [Fact]
     public void Parse_Urls_SetsHostAndPort()
     {
         var options = MockServerOptionsParser.Parse(["--urls", "http://127.0.0.1:5099"], NoEnvironment);
@@ -85,6 +124,8 @@ public sealed class OptionsParserTests
     [Theory]
     [InlineData("--port", "eighty")]
     [InlineData("--port", "-1")]
+    [InlineData("--port", "65536")]
+    [InlineData("--host", "mock.example")]
     [InlineData("--nonsense", "1")]
     [InlineData("--require-auth=maybe", null)]
     [InlineData("--urls", "ftp://x")]
