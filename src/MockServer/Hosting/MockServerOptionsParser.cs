@@ -28,7 +28,7 @@ internal static class MockServerOptionsParser
         new("admin-token", "ADMIN_TOKEN", "TOKEN", "Require 'Authorization: Bearer TOKEN' on /__admin (health excepted)", (o, v) => o.AdminToken = v),
         new("data", "DATA", "DIR", "Keep accepted updates in this folder across restarts", (o, v) => o.DataDirectory = v),
         new("journal-size", "JOURNAL_SIZE", "N", "Requests kept by GET /__admin/requests (default 1000)", (o, v) => o.JournalSize = Int(v, "journal-size")),
-        new("journal-body-bytes", "JOURNAL_BODY_BYTES", "N", "Bytes of bodies the journal holds in all; the oldest go first (default 8388608)", (o, v) => o.JournalBodyBytes = Int(v, "journal-body-bytes")),
+        new("journal-body-bytes", "JOURNAL_BODY_BYTES", "N", "Bytes of bodies the journal holds in all, the oldest dropped first; 0 keeps none (default 1048576)", (o, v) => o.JournalBodyBytes = Int(v, "journal-body-bytes")),
         new("log-requests", "LOG_REQUESTS", null, "Print one line per request (default true)", (o, v) => o.LogRequests = Bool(v, "log-requests")),
         new("quiet", "QUIET", null, "Do not print request lines", (o, v) => o.LogRequests = !Bool(v, "quiet")),
         new("max-body-bytes", "MAX_BODY_BYTES", "N", "Largest request body (default 1048576); larger gets 413", (o, v) => o.MaxRequestBodyBytes = Int(v, "max-body-bytes")),

@@ -57,12 +57,17 @@ internal sealed class JournalExchange
     {
         var request = _context.Request;
         var elapsed = _mock.Time.GetElapsedTime(_started).TotalMilliseconds;
+        var keep = _mock.Journal.BodyBudget > 0; // a budget of 0 switches bodies off: nothing held, nothing to drop later
         var requestTruncated = false;
-        var requestBody = _requestBody is null ? default : JournalBody.Of(_requestBody).Kept(JournalEntry.BodyLimit, out requestTruncated);
-        var responseBody = _responseBody.Kept(JournalEntry.BodyLimit, out var responseTruncated);
+        var requestBody = _requestBody is null || !keep ? default : JournalBody.Of(_requestBody).Kept(JournalEntry.BodyLimit, out requestTruncated);
+        var responseTruncated = false;
+        var responseBody = keep ? _responseBody.Kept(JournalEntry.BodyLimit, out responseTruncated) : default;
         _mock.Journal.Add(new JournalEntry(
             _mock.Time.GetUtcNow(), request.Method, request.Path.Value + request.QueryString.Value, _context.Response.StatusCode, Math.Round(elapsed, 3),
-            Fault(), Headers(request.Headers), requestBody, requestTruncated, responseBody, responseTruncated));
+            Fault(), Headers(request.Headers), requestBody, requestTruncated, responseBody, responseTruncated)
+        {
+            BodiesDropped = !keep && (_requestBody is not null || _responseBody.HasValue),
+        });
         return Task.CompletedTask;
     }
 

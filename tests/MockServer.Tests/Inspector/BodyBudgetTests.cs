@@ -37,3 +37,30 @@ public sealed class BodyBudgetTests(SmallBodyBudgetFixture fixture) : MockServer
             .Should().BeLessThanOrEqualTo((int)SmallBodyBudgetFixture.Budget);
     }
 }
+
+/// <summary>A mock whose journal keeps no bodies.</summary>
+public sealed class NoBodiesFixture : MockServerFixture
+{
+    protected override void Configure(SuperOfficeMockServerOptions options) => options.JournalBodyBytes = 0;
+}
+
+/// <summary>A budget of 0 switches the bodies off; the rest of each entry stays.</summary>
+public sealed class NoBodiesTests(NoBodiesFixture fixture) : MockServerTestBase<NoBodiesFixture>(fixture)
+{
+    [Fact]
+    public async Task ZeroBudget_KeepsNoBodies_ButTheEntries()
+    {
+        using (await Client.DeleteAsync("/__admin/requests"))
+        {
+        }
+
+        await PatchAsync("/api/v1/Contact/1", """[{"op":"replace","path":"/Department","value":"d"}]""");
+        await SendAsync(HttpMethod.Head, "/api/v1/Contact/1", null, null);
+
+        var requests = (await GetEntityAsync("/__admin/requests"))["requests"]!.AsArray();
+
+        requests.Select(r => r!["bodiesDropped"]!.GetValue<bool>()).Should().Equal(false, true); // the HEAD had none to drop
+        requests.Should().OnlyContain(r => r!["requestBody"] == null && r["responseBody"] == null);
+        requests[1]!["operation"]!.GetValue<string>().Should().Be("PATCH Contact/{id}");
+    }
+}

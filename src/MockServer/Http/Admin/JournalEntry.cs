@@ -38,7 +38,7 @@ internal sealed record JournalEntry(
     public long Id { get; private set; }
 
     /// <summary>True when the byte budget took this entry's bodies.</summary>
-    public bool BodiesDropped { get; private init; }
+    public bool BodiesDropped { get; init; }
 
     /// <summary>The bytes of the bodies this entry holds.</summary>
     public int BodyBytes => RequestBody.Length + ResponseBody.Length;
