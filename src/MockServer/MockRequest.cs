@@ -17,10 +17,41 @@ public sealed record MockRequest(string Method, string PathAndQuery, IReadOnlyDi
 /// <param name="Body">The body's bytes (empty for none).</param>
 public sealed record MockResponse(int StatusCode, string ReasonPhrase, IReadOnlyDictionary<string, string> Headers, byte[] Body);
 
-/// <summary>One request the mock answered, newest first in <see cref="SuperOfficeMockEngine.Journal"/>.</summary>
+/// <summary>
+/// One request the mock answered, newest first in <see cref="SuperOfficeMockEngine.Journal"/>, as
+/// <c>GET /__admin/requests</c> shows it.
+/// </summary>
 /// <param name="Time">When it was answered (the options' <see cref="TimeProvider"/>).</param>
 /// <param name="Method">The HTTP method.</param>
 /// <param name="PathAndQuery">The path and query.</param>
 /// <param name="StatusCode">The status it got.</param>
 /// <param name="Milliseconds">How long the mock took.</param>
-public sealed record MockJournalEntry(DateTimeOffset Time, string Method, string PathAndQuery, int StatusCode, double Milliseconds);
+public sealed record MockJournalEntry(DateTimeOffset Time, string Method, string PathAndQuery, int StatusCode, double Milliseconds)
+{
+    /// <summary>The journal's number of the request, increasing per recorded request.</summary>
+    public long Id { get; init; }
+
+    /// <summary>The operation it reached, e.g. <c>PATCH Contact/{id}</c>; <c>admin</c> for the admin API; null for none.</summary>
+    public string? Operation { get; init; }
+
+    /// <summary>What a fault rule or a <c>Prefer</c> header did to the answer, e.g. <c>f1: status 503</c>; null for nothing.</summary>
+    public string? Fault { get; init; }
+
+    /// <summary>The request headers, credentials (<c>Authorization</c>, <c>Cookie</c>, ...) replaced by <c>[redacted]</c>.</summary>
+    public IReadOnlyDictionary<string, string> RequestHeaders { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The request body as the mock read it, cut at 16 KiB; null when none was read or the journal's byte budget dropped it.</summary>
+    public string? RequestBody { get; init; }
+
+    /// <summary>True when <see cref="RequestBody"/> was cut.</summary>
+    public bool RequestBodyTruncated { get; init; }
+
+    /// <summary>The answer's body, cut at 16 KiB; null for none or when the journal's byte budget dropped it.</summary>
+    public string? ResponseBody { get; init; }
+
+    /// <summary>True when <see cref="ResponseBody"/> was cut.</summary>
+    public bool ResponseBodyTruncated { get; init; }
+
+    /// <summary>True when the journal's byte budget (<see cref="SuperOfficeMockServerOptions.JournalBodyBytes"/>) dropped the bodies.</summary>
+    public bool BodiesDropped { get; init; }
+}

@@ -1,5 +1,6 @@
 using ContractHarness.MockServer.Hosting;
 using ContractHarness.MockServer.Http;
+using ContractHarness.MockServer.Http.Admin;
 using ContractHarness.MockServer.Operations;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
@@ -86,8 +87,19 @@ public sealed class SuperOfficeMockEngine : IDisposable
     public void Reset() => _context.Store.Reset();
 
     /// <summary>The requests answered most recently, newest first (at most <see cref="SuperOfficeMockServerOptions.JournalSize"/>).</summary>
-    public IReadOnlyList<MockJournalEntry> Journal =>
-        [.. _context.Journal.Snapshot().Entries.Select(e => new MockJournalEntry(e.Time, e.Method, e.Path, e.Status, e.Milliseconds))];
+    public IReadOnlyList<MockJournalEntry> Journal => [.. _context.Journal.Snapshot().Entries.Select(e => RequestInspector.ToModel(_context.Routes, e)).Select(static e =>
+        new MockJournalEntry(e.Time, e.Method, e.Path, e.Status, e.Milliseconds)
+        {
+            Id = e.Id,
+            Operation = e.Operation,
+            Fault = e.Fault,
+            RequestHeaders = e.RequestHeaders,
+            RequestBody = e.RequestBody,
+            RequestBodyTruncated = e.RequestBodyTruncated,
+            ResponseBody = e.ResponseBody,
+            ResponseBodyTruncated = e.ResponseBodyTruncated,
+            BodiesDropped = e.BodiesDropped,
+        })];
 
     /// <summary>Forgets the journal's entries (as <c>DELETE /__admin/requests</c> does).</summary>
     public void ClearJournal() => _context.Journal.Clear();

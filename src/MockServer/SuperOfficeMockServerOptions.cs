@@ -55,6 +55,13 @@ public sealed class SuperOfficeMockServerOptions
     /// <summary>How many recent requests <c>GET /__admin/requests</c> keeps.</summary>
     public int JournalSize { get; set; } = 1000;
 
+    /// <summary>
+    /// How many bytes of request and response bodies the journal holds in all (each body is cut at 16 KiB); past it the
+    /// oldest entries give up their bodies first and stay, flagged <c>bodiesDropped</c>. 0 keeps no bodies. Kept bodies
+    /// outlive their request, which costs the garbage collector under load: the default is small.
+    /// </summary>
+    public long JournalBodyBytes { get; set; } = 1024 * 1024;
+
     /// <summary>Print one line per request (method, path, status, milliseconds) to <see cref="LogWriter"/>.</summary>
     public bool LogRequests { get; set; } = true;
 

@@ -30,6 +30,7 @@ internal static class MockServerOptionsParser
         new("admin-token", "ADMIN_TOKEN", "TOKEN", "Require 'Authorization: Bearer TOKEN' on /__admin (health excepted)", (o, v) => o.AdminToken = v, _ => "none"),
         new("data", "DATA", "DIR", "Keep accepted updates in this folder across restarts", (o, v) => o.DataDirectory = v, _ => "none: in memory"),
         new("journal-size", "JOURNAL_SIZE", "N", "Requests kept by GET /__admin/requests", (o, v) => o.JournalSize = Int(v), o => o.JournalSize),
+        new("journal-body-bytes", "JOURNAL_BODY_BYTES", "N", "Bytes of bodies the journal holds in all, the oldest dropped first; 0 keeps none", (o, v) => o.JournalBodyBytes = Int(v), o => o.JournalBodyBytes),
         new("log-requests", "LOG_REQUESTS", null, "Print one line per request", (o, v) => o.LogRequests = Bool(v), o => o.LogRequests),
         new("quiet", "QUIET", null, "Do not print request lines", (o, v) => o.LogRequests = !Bool(v), o => !o.LogRequests),
         new("max-body-bytes", "MAX_BODY_BYTES", "N", "Largest request body; larger gets 413", (o, v) => o.MaxRequestBodyBytes = Int(v), o => o.MaxRequestBodyBytes),

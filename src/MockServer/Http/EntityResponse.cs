@@ -1,4 +1,5 @@
 using System.Buffers;
+using ContractHarness.MockServer.Http.Admin;
 using ContractHarness.MockServer.Model;
 using ContractHarness.MockServer.Operations;
 
@@ -46,6 +47,7 @@ internal static class EntityResponse
             response.ContentLength = bytes.Length;
             if (!HttpMethods.IsHead(context.Request.Method))
             {
+                JournalExchange.Answering(context, JournalBody.Of(bytes));
                 await response.Body.WriteAsync(bytes, context.RequestAborted);
             }
 
@@ -57,6 +59,9 @@ internal static class EntityResponse
         {
             return;
         }
+
+        // The journal keeps references to the stored bytes and the host's link parts, not the spliced answer.
+        JournalExchange.Answering(context, JournalBody.OfEntity(bytes, entity.LinksStart, entity.LinksEnd, links.Parts(context.Request), id));
 
         // Headers first: body bytes written before the response has started are buffered by Kestrel and copied
         // a second time once the headers are out.

@@ -1,3 +1,4 @@
+using ContractHarness.MockServer.Http.Admin;
 using ContractHarness.MockServer.Model;
 using Microsoft.AspNetCore.Http.Features;
 
@@ -25,6 +26,12 @@ internal static class ErrorResponse
         var body = ErrorBody.Serialize(error.ErrorType, error.Message);
         response.ContentType = "application/json; charset=utf-8";
         response.ContentLength = body.Length;
-        return HttpMethods.IsHead(context.Request.Method) ? Task.CompletedTask : response.Body.WriteAsync(body).AsTask();
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            return Task.CompletedTask;
+        }
+
+        JournalExchange.Answering(context, JournalBody.Of(body));
+        return response.Body.WriteAsync(body).AsTask();
     }
 }

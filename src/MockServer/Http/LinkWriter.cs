@@ -33,7 +33,8 @@ internal sealed class LinkWriter(EntityModel model)
         writer.Write(after);
     }
 
-    private (byte[] Before, byte[] After) Parts(HttpRequest request)
+    /// <summary>The link bytes before and after the id for the request's scheme and host (made once per host).</summary>
+    public (byte[] Before, byte[] After) Parts(HttpRequest request)
     {
         // The mock serves plain http at the root, so the Host header alone tells the origins apart.
         var host = request.Host.Value ?? string.Empty;
@@ -70,7 +71,8 @@ internal sealed class LinkWriter(EntityModel model)
         return (bytes[..marker].ToArray(), bytes[(marker + "\\u0001".Length)..].ToArray());
     }
 
-    private static int Digits(int id)
+    /// <summary>How many digits <paramref name="id"/> takes in a link.</summary>
+    public static int Digits(int id)
     {
         Span<byte> span = stackalloc byte[11];
         Utf8Formatter.TryFormat(id, span, out var written);

@@ -16,7 +16,7 @@ internal sealed class MockContext : IDisposable
         Catalog = catalog;
         Store = store;
         Routes = new EntityRoutes(store.Models);
-        Journal = new RequestJournal(Math.Max(options.JournalSize, 1));
+        Journal = new RequestJournal(Math.Max(options.JournalSize, 1), Math.Max(options.JournalBodyBytes, 0));
         Cors = new CorsPolicy(options.CorsOrigins);
         Hosts = new HostPolicy(options.Host, options.AllowedHosts);
         ProviderStates = new ProviderStates(store);

@@ -38,7 +38,13 @@ internal static class RequestBody
             return (null, MockErrors.Unreadable(error.Message));
         }
 
-        return body is null ? (null, MockErrors.PayloadTooLarge(limit)) : UnicodeCheck.Check(body) is { } malformed ? (null, malformed) : (body, null);
+        if (body is null)
+        {
+            return (null, MockErrors.PayloadTooLarge(limit));
+        }
+
+        JournalExchange.RequestRead(context, body);
+        return UnicodeCheck.Check(body) is { } malformed ? (null, malformed) : (body, null);
     }
 
     /// <summary>The whole body, or null when it is larger than <paramref name="limit"/> (read to its end and dropped).</summary>

@@ -8,8 +8,7 @@ namespace ContractHarness.MockServer.Http;
 /// <list type="bullet">
 /// <item>a request for a host the mock does not answer gets 421 (<see cref="Http.HostPolicy"/>);</item>
 /// <item>the request is timed with the <see cref="TimeProvider"/> and recorded in the <see cref="RequestJournal"/>
-/// (except reads of the journal itself) just before the response starts, so a client that has its answer always
-/// finds the request in the journal;</item>
+/// (except the journal's own routes) just before the response starts, by a <see cref="JournalExchange"/>;</item>
 /// <item>refusals arrive here already answered (they are values, docs/mock-layers.md); what is caught is Kestrel's own
 /// exception for a body it could not read (too large, malformed), answered with a 4xx, and anything else (a bug in
 /// the mock) a 500 with the same JSON shape;</item>
@@ -18,14 +17,12 @@ namespace ContractHarness.MockServer.Http;
 /// </summary>
 internal sealed class RequestPipeline(MockContext mock, RequestDelegate handler)
 {
-    private static readonly Func<object, Task> RecordInJournal = static state => ((Exchange)state).Record();
-
     public async Task InvokeAsync(HttpContext context)
     {
         var started = mock.Time.GetTimestamp();
-        if (!context.Request.Path.Equals(AdminEndpoints.JournalPath, StringComparison.OrdinalIgnoreCase))
+        if (!AdminEndpoints.ReadsJournal(context.Request.Path))
         {
-            context.Response.OnStarting(RecordInJournal, new Exchange(mock, context, started));
+            JournalExchange.Begin(mock, context, started);
         }
 
         try
@@ -55,19 +52,6 @@ internal sealed class RequestPipeline(MockContext mock, RequestDelegate handler)
                 await log.PostAsync(new RequestLogLine(
                     request.Method, request.Path.Value, request.QueryString.Value, context.Response.StatusCode, mock.Time.GetElapsedTime(started).TotalMilliseconds));
             }
-        }
-    }
-
-    /// <summary>A request on its way to the journal: what <see cref="Record"/> needs when the response starts.</summary>
-    private sealed class Exchange(MockContext mock, HttpContext context, long started)
-    {
-        public Task Record()
-        {
-            var request = context.Request;
-            var elapsed = mock.Time.GetElapsedTime(started).TotalMilliseconds;
-            mock.Journal.Add(new JournalEntry(
-                mock.Time.GetUtcNow(), request.Method, request.Path.Value + request.QueryString.Value, context.Response.StatusCode, Math.Round(elapsed, 3)));
-            return Task.CompletedTask;
         }
     }
 }

@@ -67,6 +67,11 @@ public class MockServerFixture : IAsyncLifetime
     private static List<string> CommandLine(SuperOfficeMockServerOptions options)
     {
         var args = new List<string> { "--journal-size", options.JournalSize.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        if (options.JournalBodyBytes != new SuperOfficeMockServerOptions().JournalBodyBytes)
+        {
+            args.AddRange(["--journal-body-bytes", options.JournalBodyBytes.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        }
+
         if (options.RequireAuth)
         {
             args.Add("--require-auth");

@@ -8,7 +8,8 @@ namespace ContractHarness.MockServer.Http.Admin;
 
 /// <summary>
 /// The admin API under the reserved <c>/__admin</c> prefix, dispatched before any entity route:
-/// <c>GET health</c>, <c>POST reset</c>, <c>GET</c>/<c>DELETE requests</c>, <c>GET</c>/<c>POST provider-states</c>.
+/// <c>GET health</c>, <c>POST reset</c>, <c>GET</c>/<c>DELETE requests</c> and <c>GET requests/count</c>
+/// (<see cref="RequestInspector"/>), <c>GET</c>/<c>POST provider-states</c>.
 /// Admin requests need no entity authorization; <see cref="AdminGuard"/> keeps other sites out of them. The browser
 /// pages (admin page, docs, OpenAPI document) are <see cref="AdminPages"/>'s, found before the switch.
 /// </summary>
@@ -17,8 +18,11 @@ internal sealed class AdminEndpoints(MockContext mock)
     /// <summary>The admin API's prefix: the one place it is spelled (the dispatcher, the entity routes, the journal and the banner ask here).</summary>
     public const string Prefix = "/__admin";
 
-    /// <summary>The journal's own path: reading it is not recorded in it.</summary>
+    /// <summary>The journal's own path: reading it (and anything below it) is not recorded in it.</summary>
     public const string JournalPath = Prefix + "/requests";
+
+    /// <summary>True for the journal's routes, <c>/__admin/requests</c> and below, which the journal does not record.</summary>
+    public static bool ReadsJournal(PathString path) => path.StartsWithSegments(JournalPath, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True when <paramref name="path"/> is the admin prefix or below it (<c>/__admin</c>, <c>/__admin/health</c>, not <c>/__administrator</c>).</summary>
     public static bool Owns(string path) =>
@@ -26,6 +30,7 @@ internal sealed class AdminEndpoints(MockContext mock)
 
     private readonly AdminGuard _guard = new(mock.Cors, mock.Options.AdminToken);
     private readonly AdminPages _pages = new(new OpenApiDocument(mock.Catalog.PathOf("openapi.json")), AdminAssets.SwaggerUiBundled);
+    private readonly RequestInspector _inspector = new(mock);
 
     public Task HandleAsync(HttpContext context, string subPath)
     {
@@ -37,7 +42,8 @@ internal sealed class AdminEndpoints(MockContext mock)
             "" => ("GET", (Func<HttpContext, Task>?)Index),
             "/health" => ("GET", Health),
             "/reset" => ("POST", Reset),
-            "/requests" => ("GET, DELETE", Requests),
+            "/requests" => ("GET, DELETE", _inspector.ListAsync),
+            "/requests/count" => ("GET", _inspector.CountAsync),
             "/provider-states" => ("GET, POST", ProviderStates),
             _ => (null, null),
         };
@@ -48,7 +54,7 @@ internal sealed class AdminEndpoints(MockContext mock)
     }
 
     private static Task Index(HttpContext context) => Write(context, new AdminIndexModel(
-        [$"GET {Prefix}/health", $"POST {Prefix}/reset", $"GET {JournalPath}", $"DELETE {JournalPath}", $"GET {Prefix}/provider-states", $"POST {Prefix}/provider-states"]),
+        [$"GET {Prefix}/health", $"POST {Prefix}/reset", $"GET {JournalPath}", $"GET {JournalPath}/count", $"DELETE {JournalPath}", $"GET {Prefix}/provider-states", $"POST {Prefix}/provider-states"]),
         AdminJsonContext.Default.AdminIndexModel);
 
     /// <summary>The readiness probe, with its length set (probes and scripts read it whole).</summary>
@@ -66,20 +72,6 @@ internal sealed class AdminEndpoints(MockContext mock)
     {
         mock.Store.Reset();
         return Write(context, new ResetModel(true, mock.Store.Models.ToDictionary(m => m.Resource, mock.Store.Count)), AdminJsonContext.Default.ResetModel);
-    }
-
-    private Task Requests(HttpContext context)
-    {
-        if (HttpMethods.IsDelete(context.Request.Method))
-        {
-            mock.Journal.Clear();
-            context.Response.StatusCode = StatusCodes.Status204NoContent;
-            return Task.CompletedTask;
-        }
-
-        var (entries, total) = mock.Journal.Snapshot();
-        var model = new JournalModel(mock.Journal.Capacity, total, [.. entries.Select(e => new RequestModel(e.Time, e.Method, e.Path, e.Status, e.Milliseconds))]);
-        return Write(context, model, AdminJsonContext.Default.JournalModel);
     }
 
     private async Task ProviderStates(HttpContext context)
@@ -122,16 +114,16 @@ internal sealed class AdminEndpoints(MockContext mock)
         }
     }
 
+    /// <summary>An admin answer, with its length, handed to the journal as it is written.</summary>
     private static Task WriteBytes(HttpContext context, byte[] json)
     {
         context.Response.ContentType = EntityResponse.JsonContentType;
         context.Response.ContentLength = json.Length;
+        JournalExchange.Answering(context, JournalBody.Of(json));
         return context.Response.Body.WriteAsync(json, context.RequestAborted).AsTask();
     }
 
-    private static Task Write<T>(HttpContext context, T model, JsonTypeInfo<T> typeInfo)
-    {
-        context.Response.ContentType = EntityResponse.JsonContentType;
-        return JsonSerializer.SerializeAsync(context.Response.Body, model, typeInfo, context.RequestAborted);
-    }
+    /// <summary>A small admin answer (the journal's list streams instead): serialized once, so the journal can keep its bytes.</summary>
+    public static Task Write<T>(HttpContext context, T model, JsonTypeInfo<T> typeInfo) =>
+        WriteBytes(context, JsonSerializer.SerializeToUtf8Bytes(model, typeInfo));
 }

@@ -15,8 +15,25 @@ internal sealed record ResetModel(bool Reset, IReadOnlyDictionary<string, int> C
 /// <summary>Answer of <c>GET /__admin/requests</c>: newest first.</summary>
 internal sealed record JournalModel(int Capacity, long Total, IReadOnlyList<RequestModel> Requests);
 
-/// <summary>One entry of <see cref="JournalModel"/>.</summary>
-internal sealed record RequestModel(DateTimeOffset Time, string Method, string Path, int Status, double Milliseconds);
+/// <summary>One entry of <see cref="JournalModel"/>: bodies as text (null for none), credentials in the headers redacted.</summary>
+internal sealed record RequestModel(
+    long Id,
+    DateTimeOffset Time,
+    string Method,
+    string Path,
+    int Status,
+    double Milliseconds,
+    string? Operation,
+    string? Fault,
+    IReadOnlyDictionary<string, string> RequestHeaders,
+    string? RequestBody,
+    bool RequestBodyTruncated,
+    string? ResponseBody,
+    bool ResponseBodyTruncated,
+    bool BodiesDropped);
+
+/// <summary>Answer of <c>GET /__admin/requests/count</c>.</summary>
+internal sealed record JournalCountModel(int Count);
 
 /// <summary>The states <c>GET /__admin/provider-states</c> lists.</summary>
 internal sealed record ProviderStatesModel(IReadOnlyList<string> States, IReadOnlyList<string> Resources);
@@ -30,6 +47,7 @@ internal sealed record AdminIndexModel(IReadOnlyList<string> Operations);
 [JsonSerializable(typeof(HealthModel))]
 [JsonSerializable(typeof(ResetModel))]
 [JsonSerializable(typeof(JournalModel))]
+[JsonSerializable(typeof(JournalCountModel))]
 [JsonSerializable(typeof(ProviderStateRequestModel))]
 [JsonSerializable(typeof(ProviderStatesModel))]
 [JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]

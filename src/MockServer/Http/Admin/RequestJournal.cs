@@ -1,25 +1,52 @@
 namespace ContractHarness.MockServer.Http.Admin;
 
-/// <summary>The most recent requests (a bounded ring: the oldest entry goes when it is full).</summary>
-internal sealed class RequestJournal(int capacity)
+/// <summary>
+/// The most recent requests, bounded twice: a ring of <paramref name="capacity"/> entries (the oldest entry goes when
+/// it is full) and a budget of <paramref name="bodyBudget"/> bytes for the bodies they hold (the oldest entries give up
+/// their bodies first and stay, flagged). Entries are immutable once added, so a reader renders its snapshot
+/// outside the lock.
+/// </summary>
+internal sealed class RequestJournal(int capacity, long bodyBudget)
 {
-    private readonly Queue<JournalEntry> _entries = new(capacity);
+    private readonly JournalEntry[] _ring = new JournalEntry[capacity];
     private readonly Lock _gate = new();
+    private int _oldest;
+    private int _count;
+    private int _bodiesFrom; // entries older than this offset from the oldest hold no bodies
+    private long _bodyBytes;
     private long _total;
+    private long _lastId;
 
     public int Capacity => capacity;
+
+    public long BodyBudget => bodyBudget;
 
     public void Add(JournalEntry entry)
     {
         lock (_gate)
         {
-            if (_entries.Count == capacity)
+            if (_count == capacity)
             {
-                _entries.Dequeue();
+                _bodyBytes -= _ring[_oldest].BodyBytes;
+                _oldest = (_oldest + 1) % capacity;
+                _count--;
+                _bodiesFrom = Math.Max(_bodiesFrom - 1, 0);
             }
 
-            _entries.Enqueue(entry);
+            entry.Number(++_lastId);
+            _ring[(_oldest + _count) % capacity] = entry;
+            _count++;
+            _bodyBytes += entry.BodyBytes;
             _total++;
+            while (_bodyBytes > bodyBudget && _bodiesFrom < _count)
+            {
+                var slot = (_oldest + _bodiesFrom++) % capacity;
+                if (_ring[slot].BodyBytes > 0)
+                {
+                    _bodyBytes -= _ring[slot].BodyBytes;
+                    _ring[slot] = _ring[slot].WithoutBodies();
+                }
+            }
         }
     }
 
@@ -28,19 +55,36 @@ internal sealed class RequestJournal(int capacity)
     {
         lock (_gate)
         {
-            return ([.. _entries.Reverse()], _total);
+            var entries = new JournalEntry[_count];
+            for (var i = 0; i < _count; i++)
+            {
+                entries[i] = _ring[(_oldest + _count - 1 - i) % capacity];
+            }
+
+            return (entries, _total);
         }
     }
 
+    /// <summary>The bytes the kept bodies hold now (never above the budget once an add returns).</summary>
+    public long BodyBytes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _bodyBytes;
+            }
+        }
+    }
+
+    /// <summary>Forgets every entry; ids keep increasing, so a client that remembers one never sees it again.</summary>
     public void Clear()
     {
         lock (_gate)
         {
-            _entries.Clear();
-            _total = 0;
+            Array.Clear(_ring);
+            _oldest = _count = _bodiesFrom = 0;
+            _bodyBytes = _total = 0;
         }
     }
 }
-
-/// <summary>One answered request.</summary>
-internal sealed record JournalEntry(DateTimeOffset Time, string Method, string Path, int Status, double Milliseconds);

@@ -1,0 +1,90 @@
+using ContractHarness.MockServer.Http.Admin;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace ContractHarness.MockServer.Http;
+
+/// <summary>
+/// A request on its way to the <see cref="RequestJournal"/>, carried as a feature of its <see cref="HttpContext"/>:
+/// the steps that read the body (<see cref="RequestBody"/>) and write the answer (<see cref="EntityResponse"/>,
+/// <see cref="ErrorResponse"/>, the admin answers) hand it references to their bytes, and <see cref="Record"/> makes
+/// the entry just before the response starts, so a client that has its answer always finds the request in the journal.
+/// Nothing is copied unless a body is longer than the journal keeps, and no text is made until the journal is read.
+/// </summary>
+internal sealed class JournalExchange
+{
+    private static readonly Func<object, Task> RecordCallback = static state => ((JournalExchange)state).Record();
+
+    private readonly MockContext _mock;
+    private readonly HttpContext _context;
+    private readonly long _started;
+    private byte[]? _requestBody;
+    private JournalBody _responseBody;
+
+    private JournalExchange(MockContext mock, HttpContext context, long started)
+    {
+        _mock = mock;
+        _context = context;
+        _started = started;
+    }
+
+    /// <summary>Starts following <paramref name="context"/>: its entry is recorded when its response starts.</summary>
+    public static void Begin(MockContext mock, HttpContext context, long started)
+    {
+        var exchange = new JournalExchange(mock, context, started);
+        context.Features.Set(exchange);
+        context.Response.OnStarting(RecordCallback, exchange);
+    }
+
+    /// <summary>The request's body as it was read (a reference to the same array).</summary>
+    public static void RequestRead(HttpContext context, byte[] body)
+    {
+        if (context.Features.Get<JournalExchange>() is { } exchange)
+        {
+            exchange._requestBody = body;
+        }
+    }
+
+    /// <summary>The body the answer is about to be written from (call it before the response starts).</summary>
+    public static void Answering(HttpContext context, JournalBody body)
+    {
+        if (context.Features.Get<JournalExchange>() is { } exchange)
+        {
+            exchange._responseBody = body;
+        }
+    }
+
+    private Task Record()
+    {
+        var request = _context.Request;
+        var elapsed = _mock.Time.GetElapsedTime(_started).TotalMilliseconds;
+        var keep = _mock.Journal.BodyBudget > 0; // a budget of 0 switches bodies off: nothing held, nothing to drop later
+        var requestTruncated = false;
+        var requestBody = _requestBody is null || !keep ? default : JournalBody.Of(_requestBody).Kept(JournalEntry.BodyLimit, out requestTruncated);
+        var responseTruncated = false;
+        var responseBody = keep ? _responseBody.Kept(JournalEntry.BodyLimit, out responseTruncated) : default;
+        _mock.Journal.Add(new JournalEntry(
+            _mock.Time.GetUtcNow(), request.Method, request.Path.Value + request.QueryString.Value, _context.Response.StatusCode, Math.Round(elapsed, 3),
+            Fault(), Headers(request.Headers), requestBody, requestTruncated, responseBody, responseTruncated)
+        {
+            BodiesDropped = !keep && (_requestBody is not null || _responseBody.HasValue),
+        });
+        return Task.CompletedTask;
+    }
+
+    /// <summary>What a fault rule or <c>Prefer</c> did to this answer, if anything (read without making the items dictionary).</summary>
+    private string? Fault() =>
+        _context.Features.Get<IItemsFeature>() is { } items && items.Items.TryGetValue(JournalEntry.FaultItemKey, out var fault) ? fault?.ToString() : null;
+
+    /// <summary>The request's headers, credentials replaced by <see cref="JournalEntry.Redacted"/>.</summary>
+    private static KeyValuePair<string, string>[] Headers(IHeaderDictionary headers)
+    {
+        var copy = new KeyValuePair<string, string>[headers.Count];
+        var i = 0;
+        foreach (var (name, value) in headers)
+        {
+            copy[i++] = new(name, JournalEntry.CredentialHeaders.Contains(name) ? JournalEntry.Redacted : value.ToString());
+        }
+
+        return copy;
+    }
+}
