@@ -64,6 +64,12 @@ internal static class ContractMappings
     {
         var headers = request.Headers?.ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
         var answer = await engine.HandleAsync(new MockRequest(request.Method, pathAndQuery, headers, request.BodyData?.BodyAsBytes));
+        if (answer.Aborted)
+        {
+            // A fault rule's abort: a callback cannot reset WireMock.Net's connection, so this is its nearest fault.
+            return new ResponseMessage { FaultType = FaultType.EMPTY_RESPONSE };
+        }
+
         return new ResponseMessage
         {
             StatusCode = answer.StatusCode,

@@ -31,6 +31,7 @@ internal static class MockServerOptionsParser
         new("log-requests", "LOG_REQUESTS", null, "Print one line per request (default true)", (o, v) => o.LogRequests = Bool(v, "log-requests")),
         new("quiet", "QUIET", null, "Do not print request lines", (o, v) => o.LogRequests = !Bool(v, "quiet")),
         new("max-body-bytes", "MAX_BODY_BYTES", "N", "Largest request body (default 1048576); larger gets 413", (o, v) => o.MaxRequestBodyBytes = Int(v, "max-body-bytes")),
+        new("latency", "LATENCY", "MS|MIN-MAX", "Delay every entity answer by MS, or by a time between MIN and MAX (at most 60000)", SetLatency),
         new("ignore-preconditions", "IGNORE_PRECONDITIONS", null, "TESTING AID: ignore If-Unmodified-Since, breaking the contract on purpose",
             (o, v) => o.IgnorePreconditions = Bool(v, "ignore-preconditions")),
     ];
@@ -110,6 +111,13 @@ internal static class MockServerOptionsParser
 
         options.Host = uri.Host;
         options.Port = uri.Port;
+    }
+
+    private static void SetLatency(SuperOfficeMockServerOptions options, string value)
+    {
+        var range = Operations.DelayRange.TryParse(value, out var error) ?? throw new ArgumentException($"Option 'latency': {error}");
+        options.Latency = TimeSpan.FromMilliseconds(range.MinMs);
+        options.LatencyMax = range.IsRange ? TimeSpan.FromMilliseconds(range.MaxMs) : null;
     }
 
     private static string[] List(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);

@@ -8,7 +8,8 @@ namespace ContractHarness.MockServer.Http.Admin;
 
 /// <summary>
 /// The admin API under the reserved <c>/__admin</c> prefix, dispatched before any entity route:
-/// <c>GET health</c>, <c>POST reset</c>, <c>GET</c>/<c>DELETE requests</c>, <c>GET</c>/<c>POST provider-states</c>.
+/// <c>GET health</c>, <c>POST reset</c>, <c>GET</c>/<c>DELETE requests</c>, <c>GET</c>/<c>POST provider-states</c>, and the
+/// fault rules (<see cref="FaultEndpoints"/>).
 /// Admin requests need no entity authorization; <see cref="AdminGuard"/> keeps other sites out of them.
 /// </summary>
 internal sealed class AdminEndpoints(MockContext mock)
@@ -23,7 +24,11 @@ internal sealed class AdminEndpoints(MockContext mock)
     public static bool Owns(string path) =>
         path.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) && (path.Length == Prefix.Length || path[Prefix.Length] == '/');
 
+    private const string FaultRoute = "/faults/";
+
     private readonly AdminGuard _guard = new(mock.Cors, mock.Options.AdminToken);
+
+    private readonly FaultEndpoints _faults = new(mock);
 
     public Task HandleAsync(HttpContext context, string subPath)
     {
@@ -36,6 +41,8 @@ internal sealed class AdminEndpoints(MockContext mock)
             "/reset" => ("POST", Reset),
             "/requests" => ("GET, DELETE", Requests),
             "/provider-states" => ("GET, POST", ProviderStates),
+            "/faults" => ("GET, POST, DELETE", _faults.AllAsync),
+            _ when route.StartsWith(FaultRoute, StringComparison.Ordinal) => ("DELETE", c => _faults.OneAsync(c, subPath.TrimEnd('/')[FaultRoute.Length..])),
             _ => (null, null),
         };
         var refused = handler is null ? MockErrors.RouteNotFound(context.Request.Path)
@@ -45,7 +52,8 @@ internal sealed class AdminEndpoints(MockContext mock)
     }
 
     private static Task Index(HttpContext context) => Write(context, new AdminIndexModel(
-        [$"GET {Prefix}/health", $"POST {Prefix}/reset", $"GET {JournalPath}", $"DELETE {JournalPath}", $"GET {Prefix}/provider-states", $"POST {Prefix}/provider-states"]),
+        [$"GET {Prefix}/health", $"POST {Prefix}/reset", $"GET {JournalPath}", $"DELETE {JournalPath}", $"GET {Prefix}/provider-states", $"POST {Prefix}/provider-states",
+            $"GET {FaultEndpoints.Path}", $"POST {FaultEndpoints.Path}", $"DELETE {FaultEndpoints.Path}", $"DELETE {FaultEndpoints.Path}/{{id}}"]),
         AdminJsonContext.Default.AdminIndexModel);
 
     /// <summary>The readiness probe, with its length set (probes and scripts read it whole).</summary>
@@ -61,7 +69,7 @@ internal sealed class AdminEndpoints(MockContext mock)
 
     private Task Reset(HttpContext context)
     {
-        mock.Store.Reset();
+        mock.Reset();
         return Write(context, new ResetModel(true, mock.Store.Models.ToDictionary(m => m.Resource, mock.Store.Count)), AdminJsonContext.Default.ResetModel);
     }
 
@@ -119,7 +127,8 @@ internal sealed class AdminEndpoints(MockContext mock)
         }
     }
 
-    private static Task WriteBytes(HttpContext context, byte[] json)
+    /// <summary>Writes a serialized admin answer with its length.</summary>
+    internal static Task WriteBytes(HttpContext context, byte[] json)
     {
         context.Response.ContentType = EntityResponse.JsonContentType;
         context.Response.ContentLength = json.Length;
