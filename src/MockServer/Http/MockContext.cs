@@ -23,7 +23,7 @@ internal sealed class MockContext : IDisposable
         Changes = new EntityChanges(store.Seed, options.TimeProvider, options.IgnorePreconditions);
         Log = options.LogWriter ?? Console.Out;
         RequestLog = options.LogRequests ? new RequestLogWriter(Log) : null;
-        Faults = new FaultRules(new Random(options.Seed));
+        Faults = new FaultRules(options.Seed);
         Latency = LatencyOf(options);
     }
 
@@ -63,7 +63,7 @@ internal sealed class MockContext : IDisposable
     public void Reset()
     {
         Store.Reset();
-        Faults.Clear();
+        Faults.Reset();
     }
 
     /// <summary>Writes the queued request lines; then <see cref="Dispose"/>.</summary>

@@ -5,11 +5,13 @@ namespace ContractHarness.MockServer.Operations;
 /// <summary>
 /// The fault rules of one mock, oldest first. Requests read the list without a lock (one volatile read of an array
 /// that is replaced, never changed), so a mock without rules pays one read and a length check per request; the
-/// admin API's changes copy the array under a lock. The shared <see cref="Random"/> (seeded from the options' seed,
-/// so runs repeat) draws probabilities and ranged delays, one caller at a time.
+/// admin API's changes copy the array under a lock. One generator, seeded from the options' seed and seeded again by
+/// <see cref="Reset"/>, draws probabilities and ranged delays, one caller at a time: the same requests after a reset
+/// meet the same faults.
 /// </summary>
-internal sealed class FaultRules(Random random)
+internal sealed class FaultRules(int seed)
 {
+    private Random _random = new(seed);
     private readonly Lock _gate = new();
     private readonly Lock _draws = new();
     private volatile FaultRule[] _rules = [];
@@ -52,6 +54,16 @@ internal sealed class FaultRules(Random random)
         }
     }
 
+    /// <summary>No rules, and the generator back at its seed.</summary>
+    public void Reset()
+    {
+        Clear();
+        lock (_draws)
+        {
+            _random = new Random(seed);
+        }
+    }
+
     /// <summary>
     /// The oldest rule that matches the request, passes its <see cref="FaultRule.Probability"/> and still has a use
     /// left, with that use taken; null when none applies. A rule whose last use this was leaves the list.
@@ -86,7 +98,7 @@ internal sealed class FaultRules(Random random)
 
         lock (_draws)
         {
-            return range.Draw(random);
+            return range.Draw(_random);
         }
     }
 
@@ -94,7 +106,7 @@ internal sealed class FaultRules(Random random)
     {
         lock (_draws)
         {
-            return random.NextDouble();
+            return _random.NextDouble();
         }
     }
 }
