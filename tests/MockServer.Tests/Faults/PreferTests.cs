@@ -134,6 +134,16 @@ public sealed class PreferTests(MockServerFixture fixture) : MockServerTestBase<
     }
 
     [Fact]
+    public async Task Prefer_MayBeSentByALoopbackPage()
+    {
+        using var preflight = await SendAsync(HttpMethod.Options, Contact, null, null,
+            ("Origin", "http://localhost:3000"), ("Access-Control-Request-Method", "PATCH"), ("Access-Control-Request-Headers", "prefer, content-type"));
+
+        preflight.StatusCode.Should().Be(HttpStatusCode.NoContent);
+        preflight.Headers.GetValues("Access-Control-Allow-Headers").Single().Should().Contain("prefer");
+    }
+
+    [Fact]
     public async Task Prefer_DoesNotApplyToTheAdminApi()
     {
         using var response = await GetAsync("/__admin/health", ("Prefer", "code=503"));
