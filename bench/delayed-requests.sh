@@ -51,10 +51,14 @@ async def one(i, sent):
     reader, writer = await asyncio.open_connection(host, port)
     writer.write(f"GET /api/v1/Contact/{i % 100 + 1} HTTP/1.1\r\nHost: {host}:{port}\r\nConnection: close\r\n\r\n".encode())
     await writer.drain()
-    sent.append(time.monotonic())
+    at = time.monotonic()
+    sent.append(at)
     data = await reader.read()
+    waits.append(time.monotonic() - at)
     writer.close()
     return data.split(b" ", 2)[1].decode() if data.startswith(b"HTTP/1.1 ") else "none"
+
+waits = []
 
 async def main():
     sent = []
@@ -70,7 +74,8 @@ async def main():
     elapsed = time.monotonic() - start
     ok = sum(s == "200" for s in statuses)
     print(f"sent_s={all_sent:.2f} rss_kb={waiting['VmRSS']} hwm_kb={waiting['VmHWM']} threads={waiting['Threads']} "
-          f"answered_while_waiting={answered_early} ok={ok} others={n - ok} elapsed_s={elapsed:.2f}")
+          f"answered_while_waiting={answered_early} ok={ok} others={n - ok} elapsed_s={elapsed:.2f} "
+          f"min_wait_s={min(waits, default=0):.2f} max_wait_s={max(waits, default=0):.2f}")
 
 asyncio.run(main())
 PY
@@ -87,6 +92,7 @@ mb() { awk -v kb="$1" 'BEGIN { printf "%.1f", kb / 1024 }'; }
   echo "| threads | $IDLE_THREADS | $(get threads) |"
   echo
   echo "Sent in $(get sent_s) s; answered before the delay: $(get answered_while_waiting); 200 answers: $(get ok) of $N"
-  echo "(other outcomes: $(get others)); all done $(get elapsed_s) s after the first was sent. Peak RSS (VmHWM) $(mb "$(get hwm_kb)") MB."
+  echo "(other outcomes: $(get others)); each waited $(get min_wait_s) to $(get max_wait_s) s for its answer; all done $(get elapsed_s) s"
+  echo "after the first was sent. Peak RSS (VmHWM) $(mb "$(get hwm_kb)") MB."
 } | tee "$OUT"
 [[ "$(get ok)" == "$N" ]] || { say "not every request got its 200"; exit 1; }
