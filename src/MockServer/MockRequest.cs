@@ -15,7 +15,14 @@ public sealed record MockRequest(string Method, string PathAndQuery, IReadOnlyDi
 /// <param name="ReasonPhrase">The reason phrase, e.g. <c>Precondition Failed</c> (the mock's own where it has one).</param>
 /// <param name="Headers">The response headers (a repeated header joined with commas).</param>
 /// <param name="Body">The body's bytes (empty for none).</param>
-public sealed record MockResponse(int StatusCode, string ReasonPhrase, IReadOnlyDictionary<string, string> Headers, byte[] Body);
+public sealed record MockResponse(int StatusCode, string ReasonPhrase, IReadOnlyDictionary<string, string> Headers, byte[] Body)
+{
+    /// <summary>
+    /// True when the mock dropped the exchange instead of answering (a fault rule with <c>abort</c>): a socket would be
+    /// reset with no status line. The status is then 0 and there are no headers or body; the carrier fails the exchange as it can.
+    /// </summary>
+    public bool Aborted { get; init; }
+}
 
 /// <summary>
 /// One request the mock answered, newest first in <see cref="SuperOfficeMockEngine.Journal"/>, as

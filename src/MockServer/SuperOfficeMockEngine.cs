@@ -53,7 +53,10 @@ public sealed class SuperOfficeMockEngine : IDisposable
         return new SuperOfficeMockEngine(MockLoader.Load(options ?? new SuperOfficeMockServerOptions()), baseAddress);
     }
 
-    /// <summary>Answers one request exactly as the Kestrel host would (status, reason phrase, headers, body).</summary>
+    /// <summary>
+    /// Answers one request exactly as the Kestrel host would (status, reason phrase, headers, body). Where Kestrel would
+    /// reset the connection (a fault rule with <c>abort</c>), the answer is <see cref="MockResponse.Aborted"/>, status 0.
+    /// </summary>
     public async Task<MockResponse> HandleAsync(MockRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -62,8 +65,15 @@ public sealed class SuperOfficeMockEngine : IDisposable
         features.Set<IHttpRequestFeature>(RequestFeature(request));
         features.Set<IHttpResponseFeature>(response);
         features.Set<IHttpResponseBodyFeature>(response);
-        features.Set<IHttpRequestLifetimeFeature>(new HttpRequestLifetimeFeature { RequestAborted = cancellationToken });
+        var lifetime = new InMemoryLifetime(cancellationToken);
+        features.Set<IHttpRequestLifetimeFeature>(lifetime);
         await _pipeline(new DefaultHttpContext(features));
+        if (lifetime.Aborted)
+        {
+            // A socket would be reset here, with no status line: nothing of the response is real.
+            return new MockResponse(0, string.Empty, new Dictionary<string, string>(), []) { Aborted = true };
+        }
+
         await response.CompleteAsync();
         var headers = response.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         return new MockResponse(response.StatusCode, response.ReasonPhrase ?? ReasonPhrases.GetReasonPhrase(response.StatusCode), headers, response.BodyBytes);
@@ -83,8 +93,8 @@ public sealed class SuperOfficeMockEngine : IDisposable
         }
     }
 
-    /// <summary>Restores the seed state (as <c>POST /__admin/reset</c> does).</summary>
-    public void Reset() => _context.Store.Reset();
+    /// <summary>Restores the seed state and removes every fault rule (as <c>POST /__admin/reset</c> does).</summary>
+    public void Reset() => _context.Reset();
 
     /// <summary>The requests answered most recently, newest first (at most <see cref="SuperOfficeMockServerOptions.JournalSize"/>).</summary>
     public IReadOnlyList<MockJournalEntry> Journal => [.. _context.Journal.Snapshot().Entries.Select(e => RequestInspector.ToModel(_context.Routes, e)).Select(static e =>

@@ -84,8 +84,8 @@ public sealed class SuperOfficeMockServer : IAsyncDisposable
     internal IEnumerable<(string Methods, string Route, int Count, int SampleId)> Routes =>
         _context.Store.Models.Select(m => (_context.Routes.AllowFor(m), m.Route, _context.Store.Count(m), m.FixtureId));
 
-    /// <summary>Restores the seed state (as <c>POST /__admin/reset</c> does).</summary>
-    public void Reset() => _context.Store.Reset();
+    /// <summary>Restores the seed state and removes every fault rule (as <c>POST /__admin/reset</c> does).</summary>
+    public void Reset() => _context.Reset();
 
     /// <summary>Stops listening and closes the data folder.</summary>
     public async ValueTask DisposeAsync()

@@ -72,6 +72,16 @@ public sealed class SuperOfficeMockServerOptions
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
     /// <summary>
+    /// A delay before every catalog answer (<c>--latency MS</c>), or the shortest of a range with <see cref="LatencyMax"/>
+    /// (<c>--latency MIN-MAX</c>: each answer waits a time drawn evenly between the two, from the seed). Null or zero: none.
+    /// At most a minute. The admin API is never delayed.
+    /// </summary>
+    public TimeSpan? Latency { get; set; }
+
+    /// <summary>The longest delay of a <see cref="Latency"/> range; null for a fixed latency.</summary>
+    public TimeSpan? LatencyMax { get; set; }
+
+    /// <summary>
     /// Testing aid, never for real use: makes the mock break the contract on purpose by ignoring
     /// <c>If-Unmodified-Since</c> (no 412 ever), so provider-verification tests can prove that verification fails.
     /// </summary>

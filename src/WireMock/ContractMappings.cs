@@ -19,6 +19,9 @@ internal static class ContractMappings
     // The engine's own spelling of the provider-state route; this host exposes it under ProviderStatesPath.
     private const string EngineStatesPath = "/__admin/provider-states";
 
+    // Likewise the fault rules, exposed under FaultsPath.
+    private const string EngineFaultsPath = "/__admin/faults";
+
     // Set by the host that carries the answer, not by the engine (Kestrel frames the body itself).
     private static readonly HashSet<string> HostHeaders = new(StringComparer.OrdinalIgnoreCase) { "Content-Length", "Transfer-Encoding" };
 
@@ -55,19 +58,36 @@ internal static class ContractMappings
 
         Given(Request.Create().WithPath(options.ProviderStatesPath).UsingAnyMethod(), options.Priority, "provider states")
             .RespondWith(Response.Create().WithCallback(request => AnswerAsync(engine, request, EngineStatesPath)));
+        var faults = options.FaultsPath.TrimEnd('/');
+        Given(Request.Create().WithPath(new RegexMatcher("^" + Regex.Escape(faults) + "(/[^/]+)?/?$")).UsingAnyMethod(), options.Priority, "fault rules")
+            .RespondWith(Response.Create().WithCallback(request => AnswerAsync(engine, request, EngineFaultsPath + new Uri(request.Url).AbsolutePath[faults.Length..], (EngineFaultsPath, faults))));
         return new SuperOfficeContract(server, engine, mappings, ownsServer);
     }
 
     private static string PathAndQuery(IRequestMessage request) => new Uri(request.Url).PathAndQuery;
 
-    private static async Task<IResponseMessage> AnswerAsync(SuperOfficeMockEngine engine, IRequestMessage request, string pathAndQuery)
+    // moved: an admin path this host serves elsewhere; a Location under it is rewritten to where it is served.
+    private static async Task<IResponseMessage> AnswerAsync(SuperOfficeMockEngine engine, IRequestMessage request, string pathAndQuery, (string Engine, string Host)? moved = null)
     {
         var headers = request.Headers?.ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
         var answer = await engine.HandleAsync(new MockRequest(request.Method, pathAndQuery, headers, request.BodyData?.BodyAsBytes));
+        if (answer.Aborted)
+        {
+            // A fault rule's abort: a callback cannot reset WireMock.Net's connection. Its EMPTY_RESPONSE fault (a 200
+            // with no body) is the nearest; MALFORMED_RESPONSE_CHUNK would send garbage bytes after a 200 status line.
+            return new ResponseMessage { FaultType = FaultType.EMPTY_RESPONSE };
+        }
+
+        var answerHeaders = answer.Headers.Where(h => !HostHeaders.Contains(h.Key)).ToDictionary(h => h.Key, h => new WireMockList<string>(h.Value));
+        if (moved is var (enginePath, hostPath) && answer.Headers.TryGetValue("Location", out var location) && location.StartsWith(enginePath, StringComparison.Ordinal))
+        {
+            answerHeaders["Location"] = new WireMockList<string>(hostPath + location[enginePath.Length..]);
+        }
+
         return new ResponseMessage
         {
             StatusCode = answer.StatusCode,
-            Headers = answer.Headers.Where(h => !HostHeaders.Contains(h.Key)).ToDictionary(h => h.Key, h => new WireMockList<string>(h.Value)),
+            Headers = answerHeaders,
             BodyData = answer.Body.Length == 0 ? null : new BodyData { DetectedBodyType = BodyType.Bytes, BodyAsBytes = answer.Body },
         };
     }

@@ -18,6 +18,12 @@ public sealed class SuperOfficeContractOptions
     public string ProviderStatesPath { get; init; } = "/__contract/provider-states";
 
     /// <summary>
+    /// Where the mock's fault rules are managed (its <c>/__admin/faults</c>, moved because WireMock.Net owns <c>/__admin</c>):
+    /// <c>POST</c>, <c>GET</c> and <c>DELETE</c> here, <c>DELETE</c> <c>{path}/{id}</c> for one rule.
+    /// </summary>
+    public string FaultsPath { get; init; } = "/__contract/faults";
+
+    /// <summary>
     /// The request-log bound set on the server (WireMock.Net's <c>MaxRequestLogCount</c>): WireMock.Net keeps every
     /// request otherwise, which grows without end under load. Null leaves the server's own setting alone.
     /// </summary>

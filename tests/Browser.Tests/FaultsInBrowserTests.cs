@@ -7,11 +7,8 @@ namespace ContractHarness.Browser.Tests;
 
 /// <summary>
 /// Forced answers and fault rules (the admin API's "Fault rules" section) as a page sees them: their error bodies
-/// reach the page, and the admin page lists, adds and deletes rules. They need the fault rules of the mock
-/// (Trait Needs=faults; the journal's fault column also Needs=inspector): the Makefile's BROWSER_PENDING filter
-/// leaves them out until those are merged.
+/// reach the page, and the admin page lists, adds and deletes rules.
 /// </summary>
-[Trait("Needs", "faults")]
 public sealed class FaultsInBrowserTests(BrowserFixture fixture) : BrowserTestBase<BrowserFixture>(fixture)
 {
     private const string Contact = "/api/v1/Contact/66";
@@ -84,7 +81,6 @@ public sealed class FaultsInBrowserTests(BrowserFixture fixture) : BrowserTestBa
     }
 
     [Fact]
-    [Trait("Needs", "inspector")]
     public async Task AppliedFault_ShowsInTheJournal()
     {
         await Page.GotoAsync(Fixture.MockUrl + "/__admin/");

@@ -25,6 +25,11 @@ internal static class Banner
             text.AppendLine().Append(warning);
         }
 
+        if (options.Latency is { } latency)
+        {
+            text.Append($"; latency {latency.TotalMilliseconds:0}{(options.LatencyMax is { } max ? $"-{max.TotalMilliseconds:0}" : string.Empty)} ms");
+        }
+
         if (options.IgnorePreconditions)
         {
             text.Append("; TESTING AID: If-Unmodified-Since is ignored");

@@ -34,6 +34,7 @@ internal static class MockServerOptionsParser
         new("log-requests", "LOG_REQUESTS", null, "Print one line per request", (o, v) => o.LogRequests = Bool(v), o => o.LogRequests),
         new("quiet", "QUIET", null, "Do not print request lines", (o, v) => o.LogRequests = !Bool(v), o => !o.LogRequests),
         new("max-body-bytes", "MAX_BODY_BYTES", "N", "Largest request body; larger gets 413", (o, v) => o.MaxRequestBodyBytes = Int(v), o => o.MaxRequestBodyBytes),
+        new("latency", "LATENCY", "MS|MIN-MAX", "Delay every entity answer by MS, or by a time between MIN and MAX (at most 60000)", SetLatency, _ => "none"),
         new("ignore-preconditions", "IGNORE_PRECONDITIONS", null, "TESTING AID: ignore If-Unmodified-Since, breaking the contract on purpose",
             (o, v) => o.IgnorePreconditions = Bool(v), o => o.IgnorePreconditions),
     ];
@@ -182,6 +183,13 @@ internal static class MockServerOptionsParser
     private static string BindAddress(string value) => HostPolicy.TryParseBindAddress(value, out _)
         ? value
         : throw new ArgumentException("not an IP address to bind to (use 127.0.0.1, 0.0.0.0, ::1 or localhost)");
+
+    private static void SetLatency(SuperOfficeMockServerOptions options, string value)
+    {
+        var range = Operations.DelayRange.TryParse(value, out var error) ?? throw new ArgumentException(error);
+        options.Latency = TimeSpan.FromMilliseconds(range.MinMs);
+        options.LatencyMax = range.IsRange ? TimeSpan.FromMilliseconds(range.MaxMs) : null;
+    }
 
     private static string[] List(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 

@@ -15,6 +15,7 @@ internal sealed class CorsPolicy
     {
         "Authorization", "X-XSRF-TOKEN", "Content-Type", "Accept", "Accept-Language", "If-Unmodified-Since",
         "If-Modified-Since", "If-None-Match", "If-Match", "X-Requested-With", "Cache-Control", "Pragma",
+        "Prefer", // forced answers and delays (FaultStep), e.g. from the interactive docs' "try it"
     };
 
     private static readonly HashSet<string> LoopbackHosts = new(StringComparer.OrdinalIgnoreCase) { "localhost", "127.0.0.1", "[::1]" };

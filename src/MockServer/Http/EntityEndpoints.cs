@@ -7,13 +7,14 @@ namespace ContractHarness.MockServer.Http;
 
 /// <summary>
 /// The one request handler of every entity route: method (405 with <c>Allow</c>), authorization, id (400 when it is
-/// not an int32), then GET or the update the catalog declares for the method.
+/// not an int32), then GET or the update the catalog declares for the method, or, when <see cref="FaultStep"/> hands
+/// on a <c>Prefer: code=</c>, the <see cref="ForcedAnswer"/> instead.
 /// </summary>
 internal sealed class EntityEndpoints(MockContext mock)
 {
     private readonly EntityUpdates _updates = new(mock);
 
-    public Task HandleAsync(HttpContext context, EntityRoute route, ReadOnlySpan<char> idText)
+    public Task HandleAsync(HttpContext context, EntityRoute route, ReadOnlySpan<char> idText, int forcedStatus = 0)
     {
         var model = route.Model;
         var request = context.Request;
@@ -45,6 +46,11 @@ internal sealed class EntityEndpoints(MockContext mock)
         if (refused is not null)
         {
             return ErrorResponse.WriteAsync(context, refused);
+        }
+
+        if (forcedStatus != 0)
+        {
+            return ForcedAnswer.WriteAsync(context, mock, route, id, select, forcedStatus);
         }
 
         return bodyKind switch

@@ -19,6 +19,8 @@ internal sealed class JournalExchange
     private readonly long _started;
     private byte[]? _requestBody;
     private JournalBody _responseBody;
+    private bool _aborted;
+    private bool _recorded;
 
     private JournalExchange(MockContext mock, HttpContext context, long started)
     {
@@ -53,8 +55,31 @@ internal sealed class JournalExchange
         }
     }
 
+    /// <summary>
+    /// Records an exchange the mock ends without an answer (a fault rule's <c>abort</c>): no response starts, so the
+    /// <c>OnStarting</c> callback never runs; the entry carries status 0 and the fault note.
+    /// </summary>
+    public static void Aborted(HttpContext context)
+    {
+        if (context.Features.Get<JournalExchange>() is { } exchange)
+        {
+            exchange._aborted = true;
+            exchange.Record();
+        }
+    }
+
+    /// <summary>The status the journal and the request log show: 0 for an exchange ended without an answer.</summary>
+    public static int StatusOf(HttpContext context) =>
+        context.Features.Get<JournalExchange>() is { _aborted: true } ? 0 : context.Response.StatusCode;
+
     private Task Record()
     {
+        if (_recorded)
+        {
+            return Task.CompletedTask; // an aborted exchange is recorded at once; a carrier that still starts a response adds nothing
+        }
+
+        _recorded = true;
         var request = _context.Request;
         var elapsed = _mock.Time.GetElapsedTime(_started).TotalMilliseconds;
         var keep = _mock.Journal.BodyBudget > 0; // a budget of 0 switches bodies off: nothing held, nothing to drop later
@@ -63,7 +88,7 @@ internal sealed class JournalExchange
         var responseTruncated = false;
         var responseBody = keep ? _responseBody.Kept(JournalEntry.BodyLimit, out responseTruncated) : default;
         _mock.Journal.Add(new JournalEntry(
-            _mock.Time.GetUtcNow(), request.Method, request.Path.Value + request.QueryString.Value, _context.Response.StatusCode, Math.Round(elapsed, 3),
+            _mock.Time.GetUtcNow(), request.Method, request.Path.Value + request.QueryString.Value, _aborted ? 0 : _context.Response.StatusCode, Math.Round(elapsed, 3),
             Fault(), Headers(request.Headers), requestBody, requestTruncated, responseBody, responseTruncated)
         {
             BodiesDropped = !keep && (_requestBody is not null || _responseBody.HasValue),
@@ -73,7 +98,7 @@ internal sealed class JournalExchange
 
     /// <summary>What a fault rule or <c>Prefer</c> did to this answer, if anything (read without making the items dictionary).</summary>
     private string? Fault() =>
-        _context.Features.Get<IItemsFeature>() is { } items && items.Items.TryGetValue(JournalEntry.FaultItemKey, out var fault) ? fault?.ToString() : null;
+        _context.Features.Get<IItemsFeature>() is { } items && items.Items.TryGetValue(FaultNote.ItemKey, out var fault) ? fault?.ToString() : null;
 
     /// <summary>The request's headers, credentials replaced by <see cref="JournalEntry.Redacted"/>.</summary>
     private static KeyValuePair<string, string>[] Headers(IHeaderDictionary headers)

@@ -23,6 +23,8 @@ internal sealed class MockContext : IDisposable
         Changes = new EntityChanges(store.Seed, options.TimeProvider, options.IgnorePreconditions);
         Log = options.LogWriter ?? Console.Out;
         RequestLog = options.LogRequests ? new RequestLogWriter(Log) : null;
+        Faults = new FaultRules(options.Seed);
+        Latency = LatencyOf(options);
     }
 
     public SuperOfficeMockServerOptions Options { get; }
@@ -44,12 +46,25 @@ internal sealed class MockContext : IDisposable
     /// <summary>What updates make of an entity, under its lock.</summary>
     public EntityChanges Changes { get; }
 
+    /// <summary>The fault rules of <c>/__admin/faults</c>; a reset clears them.</summary>
+    public FaultRules Faults { get; }
+
+    /// <summary>The delay of every catalog answer (<see cref="SuperOfficeMockServerOptions.Latency"/>), or null for none.</summary>
+    public DelayRange? Latency { get; }
+
     public TimeProvider Time => Options.TimeProvider;
 
     public TextWriter Log { get; }
 
     /// <summary>The request lines' writer, when <see cref="SuperOfficeMockServerOptions.LogRequests"/> is on.</summary>
     public RequestLogWriter? RequestLog { get; }
+
+    /// <summary>Back to the seed, without fault rules (<c>POST /__admin/reset</c>, the engine's and the server's Reset).</summary>
+    public void Reset()
+    {
+        Store.Reset();
+        Faults.Reset();
+    }
 
     /// <summary>Writes the queued request lines; then <see cref="Dispose"/>.</summary>
     public async ValueTask FlushRequestLogAsync()
@@ -58,6 +73,21 @@ internal sealed class MockContext : IDisposable
         {
             await RequestLog.DisposeAsync();
         }
+    }
+
+    /// <exception cref="ArgumentException">The latency is negative, reversed or longer than a minute.</exception>
+    private static DelayRange? LatencyOf(SuperOfficeMockServerOptions options)
+    {
+        if (options.Latency is not { } min || (min == TimeSpan.Zero && (options.LatencyMax ?? TimeSpan.Zero) == TimeSpan.Zero))
+        {
+            return null;
+        }
+
+        var max = options.LatencyMax ?? min;
+        var problem = DelayRange.Check((long)min.TotalMilliseconds, (long)max.TotalMilliseconds);
+        return problem is null
+            ? new DelayRange((int)min.TotalMilliseconds, (int)max.TotalMilliseconds, options.LatencyMax is not null)
+            : throw new ArgumentException($"Latency: {problem}.", nameof(options));
     }
 
     public void Dispose()

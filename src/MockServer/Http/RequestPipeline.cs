@@ -50,7 +50,7 @@ internal sealed class RequestPipeline(MockContext mock, RequestDelegate handler)
             {
                 var request = context.Request;
                 await log.PostAsync(new RequestLogLine(
-                    request.Method, request.Path.Value, request.QueryString.Value, context.Response.StatusCode, mock.Time.GetElapsedTime(started).TotalMilliseconds));
+                    request.Method, request.Path.Value, request.QueryString.Value, JournalExchange.StatusOf(context), mock.Time.GetElapsedTime(started).TotalMilliseconds));
             }
         }
     }

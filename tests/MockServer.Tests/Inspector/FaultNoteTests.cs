@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace ContractHarness.MockServer.Tests.Inspector;
 
 /// <summary>
-/// The journal's <c>fault</c>: the note a step that bent the answer leaves under <see cref="JournalEntry.FaultItemKey"/>.
+/// The journal's <c>fault</c>: the note a step that bent the answer leaves under <see cref="FaultNote.ItemKey"/>.
 /// The steps that write it (fault rules, <c>Prefer</c>) live elsewhere; here a handler of our own plays that part inside
 /// the real <see cref="RequestPipeline"/>.
 /// </summary>
@@ -23,7 +23,7 @@ public sealed class FaultNoteTests : IDisposable
     {
         await RunAsync("/api/v1/Contact/5", context =>
         {
-            context.Items[JournalEntry.FaultItemKey] = "f1: status 503";
+            context.Items[FaultNote.ItemKey] = "f1: status 503";
             return ErrorResponse.WriteAsync(context, new MockHttpException(503, "Service Unavailable", "Fault", "Injected."));
         });
 

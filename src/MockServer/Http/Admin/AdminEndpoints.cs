@@ -9,7 +9,7 @@ namespace ContractHarness.MockServer.Http.Admin;
 /// <summary>
 /// The admin API under the reserved <c>/__admin</c> prefix, dispatched before any entity route:
 /// <c>GET health</c>, <c>POST reset</c>, <c>GET</c>/<c>DELETE requests</c> and <c>GET requests/count</c>
-/// (<see cref="RequestInspector"/>), <c>GET</c>/<c>POST provider-states</c>.
+/// (<see cref="RequestInspector"/>), <c>GET</c>/<c>POST provider-states</c>, and the fault rules (<see cref="FaultEndpoints"/>).
 /// Admin requests need no entity authorization; <see cref="AdminGuard"/> keeps other sites out of them. The browser
 /// pages (admin page, docs, OpenAPI document) are <see cref="AdminPages"/>'s, found before the switch.
 /// </summary>
@@ -28,9 +28,13 @@ internal sealed class AdminEndpoints(MockContext mock)
     public static bool Owns(string path) =>
         path.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) && (path.Length == Prefix.Length || path[Prefix.Length] == '/');
 
+    private const string FaultRoute = "/faults/";
+
     private readonly AdminGuard _guard = new(mock.Cors, mock.Options.AdminToken);
     private readonly AdminPages _pages = new(new OpenApiDocument(mock.Catalog.PathOf("openapi.json")), AdminAssets.SwaggerUiBundled);
     private readonly RequestInspector _inspector = new(mock);
+
+    private readonly FaultEndpoints _faults = new(mock);
 
     public Task HandleAsync(HttpContext context, string subPath)
     {
@@ -45,6 +49,8 @@ internal sealed class AdminEndpoints(MockContext mock)
             "/requests" => ("GET, DELETE", _inspector.ListAsync),
             "/requests/count" => ("GET", _inspector.CountAsync),
             "/provider-states" => ("GET, POST", ProviderStates),
+            "/faults" => ("GET, POST, DELETE", _faults.AllAsync),
+            _ when route.StartsWith(FaultRoute, StringComparison.Ordinal) => ("DELETE", c => _faults.OneAsync(c, subPath.TrimEnd('/')[FaultRoute.Length..])),
             _ => (null, null),
         };
         var refused = handler is null ? MockErrors.RouteNotFound(context.Request.Path)
@@ -54,7 +60,8 @@ internal sealed class AdminEndpoints(MockContext mock)
     }
 
     private static Task Index(HttpContext context) => Write(context, new AdminIndexModel(
-        [$"GET {Prefix}/health", $"POST {Prefix}/reset", $"GET {JournalPath}", $"GET {JournalPath}/count", $"DELETE {JournalPath}", $"GET {Prefix}/provider-states", $"POST {Prefix}/provider-states"]),
+        [$"GET {Prefix}/health", $"POST {Prefix}/reset", $"GET {JournalPath}", $"GET {JournalPath}/count", $"DELETE {JournalPath}", $"GET {Prefix}/provider-states", $"POST {Prefix}/provider-states",
+            $"GET {FaultEndpoints.Path}", $"POST {FaultEndpoints.Path}", $"DELETE {FaultEndpoints.Path}", $"DELETE {FaultEndpoints.Path}/{{id}}"]),
         AdminJsonContext.Default.AdminIndexModel);
 
     /// <summary>The readiness probe, with its length set (probes and scripts read it whole).</summary>
@@ -70,7 +77,7 @@ internal sealed class AdminEndpoints(MockContext mock)
 
     private Task Reset(HttpContext context)
     {
-        mock.Store.Reset();
+        mock.Reset();
         return Write(context, new ResetModel(true, mock.Store.Models.ToDictionary(m => m.Resource, mock.Store.Count)), AdminJsonContext.Default.ResetModel);
     }
 
@@ -115,7 +122,7 @@ internal sealed class AdminEndpoints(MockContext mock)
     }
 
     /// <summary>An admin answer, with its length, handed to the journal as it is written.</summary>
-    private static Task WriteBytes(HttpContext context, byte[] json)
+    internal static Task WriteBytes(HttpContext context, byte[] json)
     {
         context.Response.ContentType = EntityResponse.JsonContentType;
         context.Response.ContentLength = json.Length;

@@ -44,6 +44,8 @@ internal sealed record AdminIndexModel(IReadOnlyList<string> Operations);
 /// <summary>Source-generated JSON of the admin models (no reflection).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, PropertyNameCaseInsensitive = true, WriteIndented = true)]
 [JsonSerializable(typeof(AdminIndexModel))]
+[JsonSerializable(typeof(FaultModel))]
+[JsonSerializable(typeof(FaultListModel))]
 [JsonSerializable(typeof(HealthModel))]
 [JsonSerializable(typeof(ResetModel))]
 [JsonSerializable(typeof(JournalModel))]

@@ -18,12 +18,6 @@ internal sealed record JournalEntry(
     JournalBody ResponseBody,
     bool ResponseBodyTruncated)
 {
-    /// <summary>
-    /// The <c>HttpContext.Items</c> key under which a step that bent the answer (a fault rule, a <c>Prefer</c> header,
-    /// the latency option) describes what it did, e.g. <c>"f1: status 503"</c>; the journal shows it as <c>fault</c>.
-    /// </summary>
-    public const string FaultItemKey = "contractharness.fault";
-
     /// <summary>What a header's value is replaced with when it carries a credential.</summary>
     public const string Redacted = "[redacted]";
 

@@ -71,7 +71,7 @@ async function pollJournal() {
 }
 
 function describeMatch(rule) {
-  const parts = [rule.method, rule.path, rule.pathPattern && '/' + rule.pathPattern + '/', rule.entity, rule.id !== undefined && rule.id !== null ? '#' + rule.id : null];
+  const parts = [rule.method, rule.path, rule.pathPattern && '/' + rule.pathPattern + '/', rule.entity, rule.entityId !== undefined && rule.entityId !== null ? '#' + rule.entityId : null];
   const text = parts.filter((p) => p !== undefined && p !== null && p !== '').join(' ');
   return text || 'every catalog request';
 }
