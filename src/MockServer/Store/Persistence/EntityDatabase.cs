@@ -20,11 +20,13 @@ internal sealed class EntityDatabase : IDisposable
     private readonly SqliteCommand _upsert;
     private readonly SqliteCommand _clear;
     private readonly CommitQueue _queue;
+    private readonly FileStream _folderLock;
     private long _seq;
     private List<(string Route, int Id, byte[]? Json)> _rows = [];
 
-    private EntityDatabase(SqliteConnection connection, string path)
+    private EntityDatabase(SqliteConnection connection, string path, FileStream folderLock)
     {
+        _folderLock = folderLock;
         _connection = connection;
         FilePath = path;
         _upsert = Command($"""
@@ -64,6 +66,7 @@ internal sealed class EntityDatabase : IDisposable
             throw new DataFolderException($"The data folder {folder} cannot be created: {e.Message}", e);
         }
 
+        var folderLock = FolderLock.Acquire(folder);
         var path = Path.Combine(folder, FileName);
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
@@ -76,7 +79,7 @@ internal sealed class EntityDatabase : IDisposable
         {
             connection.Open();
             Prepare(connection, path);
-            database = new EntityDatabase(connection, path);
+            database = new EntityDatabase(connection, path, folderLock);
             LegacyLog.ImportOnce(database, folder, log);
             database._rows = database.ReadRows();
             return database;
@@ -97,6 +100,7 @@ internal sealed class EntityDatabase : IDisposable
             if (database is null)
             {
                 connection.Dispose();
+                folderLock.Dispose();
             }
             else
             {
@@ -199,6 +203,7 @@ internal sealed class EntityDatabase : IDisposable
         _upsert.Dispose();
         _clear.Dispose();
         _connection.Dispose();
+        _folderLock.Dispose(); // last: the folder is free once the file is closed
     }
 
     private void Commit(List<PendingWrite> batch)
