@@ -6,7 +6,8 @@
 #   2. CPU: the mock binary under each wrk round with `perf record -g` (JIT frames named through DOTNET_PerfMapEnabled);
 #      the managed frames of the mock with the largest inclusive share, and the largest self shares.
 #
-#   bench/profile.sh [SCENARIO...]     scenarios: get patch merge conflict precondition select (default: all)
+#   bench/profile.sh [SCENARIO...]     scenarios: get patch hot merge conflict precondition select (default: all);
+#                                      hot: every connection patches Contact/66 (one entity's lock, contended)
 #   BENCH_DURATION (8) seconds measured per scenario after BENCH_WARMUP (6) seconds of warm-up; BENCH_TOP (25) frames.
 # Writes bench/results/<timestamp>.profile.md. Needs wrk and perf (Debian: wrk, linux-perf); installs them if missing.
 set -euo pipefail
@@ -18,8 +19,8 @@ WARMUP=${BENCH_WARMUP:-6}
 TOP=${BENCH_TOP:-25}
 HOST=127.0.0.1
 SCENARIOS=("$@")
-[[ ${#SCENARIOS[@]} -eq 0 ]] && SCENARIOS=(get patch merge conflict precondition select)
-declare -A SCRIPT=([get]=get.lua [patch]=patch.lua [merge]=merge.lua [conflict]=conflict.lua [precondition]=precondition.lua [select]=select.lua)
+[[ ${#SCENARIOS[@]} -eq 0 ]] && SCENARIOS=(get patch hot merge conflict precondition select)
+declare -A SCRIPT=([get]=get.lua [patch]=patch.lua [hot]=hot.lua [merge]=merge.lua [conflict]=conflict.lua [precondition]=precondition.lua [select]=select.lua)
 for s in "${SCENARIOS[@]}"; do [[ -n ${SCRIPT[$s]:-} ]] || { echo "bench/profile.sh: unknown scenario '$s'" >&2; exit 2; }; done
 
 ART=$ROOT/bench/.artifacts
@@ -93,8 +94,8 @@ stats() { echo stats >&7; sleep 0.3; grep '^GC ' "$WORK/gc.err" | tail -1; }
 {
   echo "### Allocations and GC per request (workstation GC, as the mock runs)"
   echo
-  echo "| scenario | req/s | allocated per request | gen0 / gen1 / gen2 collections | GC pause share of wall time |"
-  echo "| --- | ---: | ---: | ---: | ---: |"
+  echo "| scenario | req/s | allocated per request | gen0 / gen1 / gen2 collections | GC pause share of wall time | lock contentions per 1000 requests |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: |"
 } >>"$OUT"
 for s in "${SCENARIOS[@]}"; do
   wrk_round "${SCRIPT[$s]}" "$PORT" "$WARMUP" >/dev/null
@@ -108,8 +109,9 @@ for s in "${SCENARIOS[@]}"; do
       -v g10="$(field gen1 "$before")" -v g11="$(field gen1 "$after")" \
       -v g20="$(field gen2 "$before")" -v g21="$(field gen2 "$after")" \
       -v p0="$(field pause_ms "$before")" -v p1="$(field pause_ms "$after")" \
+      -v c0="$(field contentions "$before")" -v c1="$(field contentions "$after")" \
       'BEGIN { per = reqs > 0 ? (a1 - a0) / reqs : 0;
-               printf "| %s | %.0f | %.1f KB | %d / %d / %d | %.1f%% |\n", s, rps, per / 1024, g01 - g00, g11 - g10, g21 - g20, (p1 - p0) * 1000 / us * 100 }' >>"$OUT"
+               printf "| %s | %.0f | %.1f KB | %d / %d / %d | %.1f%% | %.1f |\n", s, rps, per / 1024, g01 - g00, g11 - g10, g21 - g20, (p1 - p0) * 1000 / us * 100, (reqs > 0 ? (c1 - c0) * 1000 / reqs : 0) }' >>"$OUT"
 done
 echo quit >&7
 exec 7>&-
