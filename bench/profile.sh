@@ -20,7 +20,7 @@ TOP=${BENCH_TOP:-25}
 HOST=127.0.0.1
 SCENARIOS=("$@")
 [[ ${#SCENARIOS[@]} -eq 0 ]] && SCENARIOS=(get patch hot merge conflict precondition select)
-declare -A SCRIPT=([get]=get.lua [patch]=patch.lua [hot]=hot.lua [merge]=merge.lua [conflict]=conflict.lua [precondition]=precondition.lua [select]=select.lua)
+declare -A SCRIPT=([get]=get.lua [patch]=patch.lua [hot]=patch.lua [merge]=merge.lua [conflict]=conflict.lua [precondition]=precondition.lua [select]=select.lua)
 for s in "${SCENARIOS[@]}"; do [[ -n ${SCRIPT[$s]:-} ]] || { echo "bench/profile.sh: unknown scenario '$s'" >&2; exit 2; }; done
 
 ART=$ROOT/bench/.artifacts
@@ -65,8 +65,10 @@ wait_health() {
   done
   return 1
 }
-wrk_round() { # script port seconds → the BENCH line
-  timeout $(($3 + 30)) wrk -t2 -c32 -d"$3s" --timeout 5s --latency -s "$ROOT/bench/wrk/$1" "http://$HOST:$2" 2>&1 | sed -n 's/^BENCH //p' | tail -1
+declare -A IDS=([hot]="BENCH_IDS=1 BENCH_FROM_ID=66") # the ids a scenario's script rotates over (default 1..100)
+wrk_round() { # script port seconds → the BENCH line (SCENARIO picks the ids)
+  # shellcheck disable=SC2086
+  timeout $(($3 + 30)) env ${IDS[${SCENARIO:-none}]:-} wrk -t2 -c32 -d"$3s" --timeout 5s --latency -s "$ROOT/bench/wrk/$1" "http://$HOST:$2" 2>&1 | sed -n 's/^BENCH //p' | tail -1
 }
 field() { sed -n "s/.*\\b$1=\\([0-9.]*\\).*/\\1/p" <<<"$2"; }
 report() { # data-file perf-report-args... (a report that cuts early or finds nothing is not an error)
@@ -98,6 +100,7 @@ stats() { echo stats >&7; sleep 0.3; grep '^GC ' "$WORK/gc.err" | tail -1; }
   echo "| --- | ---: | ---: | ---: | ---: | ---: |"
 } >>"$OUT"
 for s in "${SCENARIOS[@]}"; do
+  SCENARIO=$s
   wrk_round "${SCRIPT[$s]}" "$PORT" "$WARMUP" >/dev/null
   before=$(stats)
   line=$(wrk_round "${SCRIPT[$s]}" "$PORT" "$DURATION")
@@ -126,6 +129,7 @@ PIDS+=("$MOCK_PID")
 wait_health "$PORT" || { echo "bench/profile.sh: the mock did not answer" >&2; exit 1; }
 for s in "${SCENARIOS[@]}"; do
   echo "==>   $s" >&2
+  SCENARIO=$s
   wrk_round "${SCRIPT[$s]}" "$PORT" "$WARMUP" >/dev/null
   wrk_round "${SCRIPT[$s]}" "$PORT" $((DURATION + 2)) >"$WORK/$s.wrk" &
   wrk_pid=$!
