@@ -24,6 +24,7 @@ public sealed class PreparedPatchTests
         """[{"op":"replace","path":"/Department","value":"Sales"}]""",
         """[{"op":"replace","path":"department","value":"Sales"},{"op":"add","path":"/Number1","value":"42"}]""",
         """[{"op":"remove","path":"/Description"},{"op":"replace","path":"/Xstop","value":true}]""",
+        """[{"op":"add","path":"/department","value":"x"},{"op":"remove","path":"/Domains"}]""",
         """[{"op":"replace","path":"/CreatedDate","value":"2024-05-01T12:00:00+02:00"}]""",
         """[{"op":"replace","path":"/Domains","value":["a.example","b.example"]}]""",
         """[{"op":"replace","path":"/UpdatedDate","value":"2000-01-01T00:00:00"},{"op":"replace","path":"/UpdatedBy","value":null}]""",
