@@ -159,8 +159,9 @@ MOCK_JIT=$ART/bin/$MOCK_NAME/release/$MOCK_NAME
 MOCK_R2R=; BASE_R2R=
 if [[ $R2R == 1 ]]; then
   say "publishing ReadyToRun variants (linux-x64, framework-dependent)"
-  # The mock's publish is make mock's: ReadyToRun for this machine's runtime.
-  build publish "$MOCK_PROJECT" --use-current-runtime --self-contained false -p:PublishReadyToRun=true -o "$ART/publish/mock-r2r"
+  # The mock's publish is MOCK_AOT=0 make mock's: ReadyToRun for this machine's runtime.
+  # (the mock's project sets PublishAot for make mock's native build: its JIT publish turns it off, as tools/mock-publish.sh does)
+  build publish "$MOCK_PROJECT" --use-current-runtime --self-contained false -p:PublishAot=false -p:PublishReadyToRun=true -o "$ART/publish/mock-r2r"
   build publish bench/Baseline/ContractHarness.Bench.Baseline.csproj --use-current-runtime --self-contained false -p:PublishReadyToRun=true -o "$ART/publish/baseline-r2r"
   MOCK_R2R=$ART/publish/mock-r2r/$MOCK_NAME
   BASE_R2R=$ART/publish/baseline-r2r/ContractHarness.Bench.Baseline

@@ -47,9 +47,6 @@ internal sealed class SeedVersions
         return version;
     }
 
-    /// <summary>How many versions the cache holds now (at most <see cref="Capacity"/> per route).</summary>
-    public int Cached => _lines.Values.Sum(lines => lines.Count(l => l is not null));
-
     /// <summary>The generation's tag with the id: unlike the store's serials (no dot), and the same for every read of this generation.</summary>
     private VersionTag TagOf(int id) =>
         new(string.Concat(_generation.ETag.AsSpan(0, _generation.ETag.Length - 1), ".", id.ToString(System.Globalization.CultureInfo.InvariantCulture), "\""), _generation.StoredAt);
