@@ -298,10 +298,14 @@ if [[ $WIREMOCK == 1 ]]; then
   WM_FIFO=$ART/run-wiremock.fifo; rm -f "$WM_FIFO"; mkfifo "$WM_FIFO"
   # The server runs until its standard input closes: a FIFO this script holds open (read-write, so neither open
   # blocks) until the rounds are over.
+  # blocks) until the rounds are over. Started here, not by start_server: a background command's standard input is
+  # /dev/null unless the command itself redirects it.
   exec {WM_FEED}<>"$WM_FIFO"
-  start_server wiremock "$ART/bin/ContractHarness.Bench.WireMock/release/ContractHarness.Bench.WireMock" static "$PORT_WM" "$ROOT" <"$WM_FIFO"
-  WM_PID=$SERVER_PID
+  "$ART/bin/ContractHarness.Bench.WireMock/release/ContractHarness.Bench.WireMock" static "$PORT_WM" "$ROOT" <"$WM_FIFO" >/dev/null 2>>"$RESULTS/$STAMP.wiremock.err" &
+  WM_PID=$!
+  PIDS+=("$WM_PID")
   for _ in $(seq 150); do [[ $(curl -s -o /dev/null -w '%{http_code}' "http://$HOST:$PORT_WM/api/v1/Contact/66" || true) == 200 ]] && break; sleep 0.2; done
+  [[ $(curl -s -o /dev/null -w '%{http_code}' "http://$HOST:$PORT_WM/api/v1/Contact/66" || true) == 200 ]] || PROBLEMS+=("WireMock.Net did not answer GET Contact/66 on port $PORT_WM (see $STAMP.wiremock.err)")
   export WRK_IDS="BENCH_IDS=1 BENCH_FROM_ID=66"
   run_wrk warm-wm-hot patch.lua "$PORT_WM" "$WARMUP"; run_wrk warm-hot patch.lua "$PORT_MOCK" "$WARMUP"
   for round in 1 2; do
@@ -316,7 +320,8 @@ if [[ $WIREMOCK == 1 ]]; then
   for k in mock-hot wm-hot mock-get wm-get; do # the better round; errors and non-2xx of both
     best=${k}1; [[ $(calc "${RPS[${k}2]} > ${RPS[${k}1]}") == 1 ]] && best=${k}2
     RPS[$k]=${RPS[$best]}; P99[$k]=${P99[$best]}; REQS[$k]=$((REQS[${k}1] + REQS[${k}2]))
-    ERRS[$k]=$((ERRS[${k}1] + ERRS[${k}2])); STATUS[$k]=$((STATUS[${k}1] + STATUS[${k}2]))
+    STATUS[$k]=$((STATUS[${k}1] + STATUS[${k}2]))
+    if [[ ${ERRS[${k}1]} =~ ^[0-9]+$ && ${ERRS[${k}2]} =~ ^[0-9]+$ ]]; then ERRS[$k]=$((ERRS[${k}1] + ERRS[${k}2])); else ERRS[$k]=wrk-failed; fi
   done
   WM_ROUNDS=2
   HOT_STORED=$(curl -s --max-time 5 "http://$HOST:$PORT_MOCK/api/v1/Contact/66" | grep -o '"Department": *"bench-[^"]*"' || true)
