@@ -470,7 +470,7 @@ COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
   load_row precondition "mock PATCH stale If-Unmodified-Since → 412" 1 - 0
   load_row select "mock GET with \$select=Name,Department" 0 - 0
   if [[ $WM_ROUNDS -gt 0 ]]; then
-    wm_row "mock PATCH of one hot entity (Contact/66 from all $CONNECTIONS connections; stored: ${HOT_STORED:+yes}${HOT_STORED:-no})" mock-hot wm-hot 3
+    wm_row "mock PATCH of one hot entity (Contact/66 from all $CONNECTIONS connections; stored: $([[ -n ${HOT_STORED:-} ]] && echo yes || echo no))" mock-hot wm-hot 3
     row "WireMock.Net PATCH Contact/66, canned 200 (static mapping, nothing stored)" "$(fmt_rps "${RPS[wm-hot]}")" "${P99[wm-hot]}" "" "—" "$(note wm-hot 0 | sed 's/^$/info/')"
     wm_row "mock GET Contact/66 (the sample's bytes, as WireMock.Net's mapping answers it)" mock-get wm-get 3
     row "WireMock.Net GET Contact/66 (static mapping)" "$(fmt_rps "${RPS[wm-get]}")" "${P99[wm-get]}" "$(ratio "${RPS[wm-get]}" "${RPS[base]}")" "—" "$(note wm-get 0 | sed 's/^$/info/')"
@@ -499,7 +499,7 @@ if [[ $AOT == 1 ]]; then
   # Native AOT against the JIT build: its own interleaved rounds (bench/aot.sh), its table appended to this one.
   say "Native AOT against the JIT build (bench/aot.sh, ${BENCH_AOT_ROUNDS:-2} rounds)"
   if aot_out=$(BENCH_ROUNDS=${BENCH_AOT_ROUNDS:-2} BENCH_DURATION=$DURATION BENCH_WARMUP=$WARMUP BENCH_STARTUP_RUNS=$STARTUP_RUNS bench/aot.sh 2>>"$LOG"); then
-    { echo; echo "### Native AOT (make mock) against the ReadyToRun JIT build"; echo; sed -n '/^| /p; /^AOT\/JIT/p' <<<"$aot_out"; } >>"$OUT"
+    { echo; echo "### Native AOT (make mock) against the ReadyToRun JIT build"; echo; sed -n '/^| /p' <<<"$aot_out"; echo; sed -n '/^AOT\/JIT/p' <<<"$aot_out"; } >>"$OUT"
   else
     { echo; echo "Native AOT rows: n/a (bench/aot.sh could not publish or run the native mock here; see ${LOG#"$ROOT"/})."; } >>"$OUT"
   fi
