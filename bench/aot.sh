@@ -2,7 +2,8 @@
 # make bench-aot: the Native AOT mock against the ReadyToRun JIT mock, interleaved A/B because the machine is shared.
 # Publishes both as `make mock` does (tools/mock-publish.sh), then on 127.0.0.1 only:
 #   1. start-up: BENCH_STARTUP_RUNS spawns of each, alternating, spawn -> first 200 of /__admin/health (bench/Tools);
-#   2. RSS of a fresh idle mock (1 s after its first answer); the same two for the native mock with
+#   2. RSS of a fresh idle mock (1 s after its first answer) and after its first generated entity (GET Contact/1);
+#      start and RSS for the native mock with
 #      --entity-count 1000000 (ids are generated on first touch, so it should start and sit like the default);
 #   3. BENCH_ROUNDS rounds; each round runs wrk -t2 -c32 GET (ids 1..100) and JSON Patch PATCH against both servers,
 #      the order flipped every round; the median req/s counts and the spread (min..max) is shown;
@@ -52,7 +53,7 @@ for ((i = 1; i <= STARTUP_RUNS; i++)); do
 done
 
 # 2. idle RSS, 3. interleaved rounds, 4. RSS after load
-declare -A PORT=() PID=() IDLE=() GET=() PATCH=()
+declare -A PORT=() PID=() IDLE=() FIRST=() GET=() PATCH=()
 port=$(free_port 5291)
 "$AOT" --quiet --port "$port" --entity-count 1000000 >/dev/null 2>>"$LOG" &
 pid=$!; PIDS+=("$pid")
@@ -70,6 +71,9 @@ for v in aot jit; do
   wait_health "${PORT[$v]}" || { say "$v mock did not answer"; exit 1; }
   sleep 1
   IDLE[$v]=$(rss_mb "${PID[$v]}" VmRSS)
+  curl -fsS -o /dev/null "http://$HOST:${PORT[$v]}/api/v1/Contact/1" # the first generated entity (the seed's code and data)
+  sleep 1
+  FIRST[$v]=$(rss_mb "${PID[$v]}" VmRSS)
 done
 rps() { # script port seconds
   wrk -t2 -c32 -d"$3s" --timeout 5s -s "bench/wrk/$1" "http://$HOST:$2" 2>&1 | tee -a "$LOG" | sed -n 's/^BENCH //p' | tr ' ' '\n' | sed -n 's/^rps=//p'
@@ -104,6 +108,7 @@ ratio() { awk -v a="$(tr ' ' '\n' <<<"$1" | grep . | median)" -v j="$(tr ' ' '\n
   row "GET req/s (ids 1..100)" a_get j_get
   row "JSON Patch PATCH req/s" a_patch j_patch
   echo "| RSS idle (MB) | ${IDLE[aot]} | | ${IDLE[jit]} | |"
+  echo "| RSS after the first generated entity (GET Contact/1; MB) | ${FIRST[aot]} | | ${FIRST[jit]} | |"
   a1m_start=${START[aot1m]}
   printf '| --entity-count 1000000: start -> first answer (ms) | %s | %s | | |\n' \
     "$(tr ' ' '\n' <<<"$a1m_start" | grep . | median)" "$(tr ' ' '\n' <<<"$a1m_start" | grep . | spread)"

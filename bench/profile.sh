@@ -6,7 +6,8 @@
 #   2. CPU: the mock binary under each wrk round with `perf record -g` (JIT frames named through DOTNET_PerfMapEnabled);
 #      the managed frames of the mock with the largest inclusive share, and the largest self shares.
 #
-#   bench/profile.sh [SCENARIO...]     scenarios: get patch merge conflict precondition select (default: all)
+#   bench/profile.sh [SCENARIO...]     scenarios: get patch hot merge conflict precondition select (default: all);
+#                                      hot: every connection patches Contact/66 (one entity's lock, contended)
 #   BENCH_DURATION (8) seconds measured per scenario after BENCH_WARMUP (6) seconds of warm-up; BENCH_TOP (25) frames.
 # Writes bench/results/<timestamp>.profile.md. Needs wrk and perf (Debian: wrk, linux-perf); installs them if missing.
 set -euo pipefail
@@ -18,8 +19,8 @@ WARMUP=${BENCH_WARMUP:-6}
 TOP=${BENCH_TOP:-25}
 HOST=127.0.0.1
 SCENARIOS=("$@")
-[[ ${#SCENARIOS[@]} -eq 0 ]] && SCENARIOS=(get patch merge conflict precondition select)
-declare -A SCRIPT=([get]=get.lua [patch]=patch.lua [merge]=merge.lua [conflict]=conflict.lua [precondition]=precondition.lua [select]=select.lua)
+[[ ${#SCENARIOS[@]} -eq 0 ]] && SCENARIOS=(get patch hot merge conflict precondition select)
+declare -A SCRIPT=([get]=get.lua [patch]=patch.lua [hot]=patch.lua [merge]=merge.lua [conflict]=conflict.lua [precondition]=precondition.lua [select]=select.lua)
 for s in "${SCENARIOS[@]}"; do [[ -n ${SCRIPT[$s]:-} ]] || { echo "bench/profile.sh: unknown scenario '$s'" >&2; exit 2; }; done
 
 ART=$ROOT/bench/.artifacts
@@ -64,8 +65,10 @@ wait_health() {
   done
   return 1
 }
-wrk_round() { # script port seconds → the BENCH line
-  timeout $(($3 + 30)) wrk -t2 -c32 -d"$3s" --timeout 5s --latency -s "$ROOT/bench/wrk/$1" "http://$HOST:$2" 2>&1 | sed -n 's/^BENCH //p' | tail -1
+declare -A IDS=([hot]="BENCH_IDS=1 BENCH_FROM_ID=66") # the ids a scenario's script rotates over (default 1..100)
+wrk_round() { # script port seconds → the BENCH line (SCENARIO picks the ids)
+  # shellcheck disable=SC2086
+  timeout $(($3 + 30)) env ${IDS[${SCENARIO:-none}]:-} wrk -t2 -c32 -d"$3s" --timeout 5s --latency -s "$ROOT/bench/wrk/$1" "http://$HOST:$2" 2>&1 | sed -n 's/^BENCH //p' | tail -1
 }
 field() { sed -n "s/.*\\b$1=\\([0-9.]*\\).*/\\1/p" <<<"$2"; }
 report() { # data-file perf-report-args... (a report that cuts early or finds nothing is not an error)
@@ -93,10 +96,11 @@ stats() { echo stats >&7; sleep 0.3; grep '^GC ' "$WORK/gc.err" | tail -1; }
 {
   echo "### Allocations and GC per request (workstation GC, as the mock runs)"
   echo
-  echo "| scenario | req/s | allocated per request | gen0 / gen1 / gen2 collections | GC pause share of wall time |"
-  echo "| --- | ---: | ---: | ---: | ---: |"
+  echo "| scenario | req/s | allocated per request | gen0 / gen1 / gen2 collections | GC pause share of wall time | lock contentions per 1000 requests |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: |"
 } >>"$OUT"
 for s in "${SCENARIOS[@]}"; do
+  SCENARIO=$s
   wrk_round "${SCRIPT[$s]}" "$PORT" "$WARMUP" >/dev/null
   before=$(stats)
   line=$(wrk_round "${SCRIPT[$s]}" "$PORT" "$DURATION")
@@ -108,8 +112,9 @@ for s in "${SCENARIOS[@]}"; do
       -v g10="$(field gen1 "$before")" -v g11="$(field gen1 "$after")" \
       -v g20="$(field gen2 "$before")" -v g21="$(field gen2 "$after")" \
       -v p0="$(field pause_ms "$before")" -v p1="$(field pause_ms "$after")" \
+      -v c0="$(field contentions "$before")" -v c1="$(field contentions "$after")" \
       'BEGIN { per = reqs > 0 ? (a1 - a0) / reqs : 0;
-               printf "| %s | %.0f | %.1f KB | %d / %d / %d | %.1f%% |\n", s, rps, per / 1024, g01 - g00, g11 - g10, g21 - g20, (p1 - p0) * 1000 / us * 100 }' >>"$OUT"
+               printf "| %s | %.0f | %.1f KB | %d / %d / %d | %.1f%% | %.1f |\n", s, rps, per / 1024, g01 - g00, g11 - g10, g21 - g20, (p1 - p0) * 1000 / us * 100, (reqs > 0 ? (c1 - c0) * 1000 / reqs : 0) }' >>"$OUT"
 done
 echo quit >&7
 exec 7>&-
@@ -124,6 +129,7 @@ PIDS+=("$MOCK_PID")
 wait_health "$PORT" || { echo "bench/profile.sh: the mock did not answer" >&2; exit 1; }
 for s in "${SCENARIOS[@]}"; do
   echo "==>   $s" >&2
+  SCENARIO=$s
   wrk_round "${SCRIPT[$s]}" "$PORT" "$WARMUP" >/dev/null
   wrk_round "${SCRIPT[$s]}" "$PORT" $((DURATION + 2)) >"$WORK/$s.wrk" &
   wrk_pid=$!

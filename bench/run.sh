@@ -5,6 +5,10 @@
 #   bench/run.sh --tiny     ~1 s rounds, 2 start-up runs, no ReadyToRun publish, no Pact timing: proves the harness
 #   bench/run.sh --no-pact  full run without the Pact timings;  bench/run.sh --help  this text
 #
+# Full mode also compares the mock with WireMock.Net on the same requests (one hot entity's PATCH, GET of one id;
+# bench/WireMock, interleaved) and appends bench/aot.sh's table (Native AOT against the JIT build: start, RSS idle,
+# after the first generated entity and after load, GET and PATCH, a million ids); BENCH_WIREMOCK=0, BENCH_AOT=0 skip them.
+#
 # Builds Release into bench/.artifacts (apart from the other projects' bin/ and obj/), installs wrk from Debian if
 # it is missing, measures start-up to first answer, runs bounded `wrk -t2 -c32 --latency` rounds (GET, JSON Patch,
 # Merge Patch, 409, 412, $select, and GET in the first seconds after a fresh start) against the mock and GET against
@@ -35,9 +39,10 @@ CONNECTIONS=${BENCH_CONNECTIONS:-32}
 if [[ $MODE == tiny ]]; then
   DURATION=${BENCH_DURATION:-1}; WARMUP=${BENCH_WARMUP:-1}; FIRST=${BENCH_FIRST:-1}; STARTUP_RUNS=${BENCH_STARTUP_RUNS:-2}
   R2R=${BENCH_R2R:-0}; [[ $PACT == auto ]] && PACT=off
+  WIREMOCK=${BENCH_WIREMOCK:-0}; AOT=${BENCH_AOT:-0}
 else
   DURATION=${BENCH_DURATION:-10}; WARMUP=${BENCH_WARMUP:-5}; FIRST=${BENCH_FIRST:-5}; STARTUP_RUNS=${BENCH_STARTUP_RUNS:-5}
-  R2R=${BENCH_R2R:-1}
+  R2R=${BENCH_R2R:-1}; WIREMOCK=${BENCH_WIREMOCK:-1}; AOT=${BENCH_AOT:-1}
 fi
 for n in "$DURATION" "$WARMUP" "$FIRST" "$STARTUP_RUNS" "$THREADS" "$CONNECTIONS"; do
   [[ $n =~ ^[0-9]+$ && $n -ge 1 && $n -le 600 ]] || { echo "bench/run.sh: durations and counts must be integers in 1..600" >&2; exit 2; }
@@ -110,7 +115,7 @@ PROBLEMS=() # failures of the harness itself (not of a target): they make the ex
 # run_wrk KEY SCRIPT PORT SECONDS: one bounded round; results in RPS[KEY], P99[KEY] (ms), REQS, ERRS, STATUS
 run_wrk() {
   local key=$1 script=$2 port=$3 secs=$4 out line kv
-  out=$(timeout $((secs + 30)) wrk -t"$THREADS" -c"$CONNECTIONS" -d"${secs}s" --timeout 5s --latency \
+  out=$(timeout $((secs + 30)) env ${WRK_IDS:-} wrk -t"$THREADS" -c"$CONNECTIONS" -d"${secs}s" --timeout 5s --latency \
         -s "$ROOT/bench/wrk/$script" "http://$HOST:$port" 2>&1) || true
   printf -- '--- %s (%s, %ss, port %s)\n%s\n' "$key" "$script" "$secs" "$port" "$out" >>"$LOG"
   line=$(sed -n 's/^BENCH //p' <<<"$out" | tail -1)
@@ -154,8 +159,9 @@ MOCK_JIT=$ART/bin/$MOCK_NAME/release/$MOCK_NAME
 MOCK_R2R=; BASE_R2R=
 if [[ $R2R == 1 ]]; then
   say "publishing ReadyToRun variants (linux-x64, framework-dependent)"
-  # The mock's publish is make mock's: ReadyToRun for this machine's runtime.
-  build publish "$MOCK_PROJECT" --use-current-runtime --self-contained false -p:PublishReadyToRun=true -o "$ART/publish/mock-r2r"
+  # The mock's publish is MOCK_AOT=0 make mock's: ReadyToRun for this machine's runtime.
+  # (the mock's project sets PublishAot for make mock's native build: its JIT publish turns it off, as tools/mock-publish.sh does)
+  build publish "$MOCK_PROJECT" --use-current-runtime --self-contained false -p:PublishAot=false -p:PublishReadyToRun=true -o "$ART/publish/mock-r2r"
   build publish bench/Baseline/ContractHarness.Bench.Baseline.csproj --use-current-runtime --self-contained false -p:PublishReadyToRun=true -o "$ART/publish/baseline-r2r"
   MOCK_R2R=$ART/publish/mock-r2r/$MOCK_NAME
   BASE_R2R=$ART/publish/baseline-r2r/ContractHarness.Bench.Baseline
@@ -279,6 +285,49 @@ run_wrk merge merge.lua "$PORT_MOCK" "$DURATION"
 run_wrk conflict conflict.lua "$PORT_MOCK" "$DURATION"
 run_wrk precondition precondition.lua "$PORT_MOCK" "$DURATION"
 run_wrk select select.lua "$PORT_MOCK" "$DURATION"
+
+# ---------------------------------------------------------------- the mock against WireMock.Net, same requests
+# WireMock.Net on the generated static mappings (contracts/wiremock/net): a canned 200 for PATCH Contact/66 (the
+# sample, nothing stored) and the sample for GET. Every connection patches Contact/66: on the mock that is one entity's
+# lock, contended, and every update is real. Interleaved rounds, the order flipped, the better of the two counts.
+WM_ROUNDS=0
+if [[ $WIREMOCK == 1 ]]; then
+  say "WireMock.Net (static mappings) against the mock: hot-entity PATCH and GET of Contact/66"
+  build build bench/WireMock/ContractHarness.Bench.WireMock.csproj
+  PORT_WM=$(free_port $((PORT_START + 1)))
+  WM_FIFO=$ART/run-wiremock.fifo; rm -f "$WM_FIFO"; mkfifo "$WM_FIFO"
+  # The server runs until its standard input closes: a FIFO this script holds open (read-write, so neither open
+  # blocks) until the rounds are over.
+  # blocks) until the rounds are over. Started here, not by start_server: a background command's standard input is
+  # /dev/null unless the command itself redirects it.
+  exec {WM_FEED}<>"$WM_FIFO"
+  "$ART/bin/ContractHarness.Bench.WireMock/release/ContractHarness.Bench.WireMock" static "$PORT_WM" "$ROOT" <"$WM_FIFO" >/dev/null 2>>"$RESULTS/$STAMP.wiremock.err" &
+  WM_PID=$!
+  PIDS+=("$WM_PID")
+  for _ in $(seq 150); do [[ $(curl -s -o /dev/null -w '%{http_code}' "http://$HOST:$PORT_WM/api/v1/Contact/66" || true) == 200 ]] && break; sleep 0.2; done
+  [[ $(curl -s -o /dev/null -w '%{http_code}' "http://$HOST:$PORT_WM/api/v1/Contact/66" || true) == 200 ]] || PROBLEMS+=("WireMock.Net did not answer GET Contact/66 on port $PORT_WM (see $STAMP.wiremock.err)")
+  export WRK_IDS="BENCH_IDS=1 BENCH_FROM_ID=66"
+  run_wrk warm-wm-hot patch.lua "$PORT_WM" "$WARMUP"; run_wrk warm-hot patch.lua "$PORT_MOCK" "$WARMUP"
+  for round in 1 2; do
+    order=(mock wm); ((round == 2)) && order=(wm mock)
+    for who in "${order[@]}"; do
+      port=$PORT_MOCK; [[ $who == wm ]] && port=$PORT_WM
+      run_wrk "$who-hot$round" patch.lua "$port" "$DURATION"
+      run_wrk "$who-get$round" get.lua "$port" "$DURATION"
+    done
+  done
+  unset WRK_IDS
+  for k in mock-hot wm-hot mock-get wm-get; do # the better round; errors and non-2xx of both
+    best=${k}1; [[ $(calc "${RPS[${k}2]} > ${RPS[${k}1]}") == 1 ]] && best=${k}2
+    RPS[$k]=${RPS[$best]}; P99[$k]=${P99[$best]}; REQS[$k]=$((REQS[${k}1] + REQS[${k}2]))
+    STATUS[$k]=$((STATUS[${k}1] + STATUS[${k}2]))
+    if [[ ${ERRS[${k}1]} =~ ^[0-9]+$ && ${ERRS[${k}2]} =~ ^[0-9]+$ ]]; then ERRS[$k]=$((ERRS[${k}1] + ERRS[${k}2])); else ERRS[$k]=wrk-failed; fi
+  done
+  WM_ROUNDS=2
+  HOT_STORED=$(curl -s --max-time 5 "http://$HOST:$PORT_MOCK/api/v1/Contact/66" | grep -o '"Department": *"bench-[^"]*"' || true)
+  exec {WM_FEED}>&-
+  stop_server "$WM_PID"
+fi
 RSS=$(rss_mb "$MOCK_PID" VmRSS)
 HWM=$(rss_mb "$MOCK_PID" VmHWM)
 stop_server "$MOCK_PID"
@@ -382,6 +431,14 @@ load_row() { # key label expected-non2xx min-ratio(or -) p99-target(1/0) [baseli
     row "$label" "$(fmt_rps "${RPS[$k]}")" "${P99[$k]}" "$r" "$target" "$(verdict $ok)${n:+ ($n)}"
   fi
 }
+wm_row() { # label mock-key wiremock-key min-ratio: the mock against WireMock.Net on the same requests (best of $WM_ROUNDS interleaved rounds each)
+  local r ok=1 n
+  r=$(ratio "${RPS[$2]}" "${RPS[$3]}")
+  answers_ok "$2" 0 || ok=0
+  [[ $r != n/a && $(calc "$r >= $4") == 1 ]] || ok=0
+  n=$(note "$2" 0)
+  row "$1" "$(fmt_rps "${RPS[$2]}")" "${P99[$2]}" "$(ratio "${RPS[$2]}" "${RPS[base]}"); ${r}× WireMock.Net" "≥ $4× WireMock.Net" "$(verdict $ok)${n:+ ($n)}"
+}
 unit() { if [[ $1 =~ ^[0-9.]+$ ]]; then echo "$1 $2"; else echo "$1"; fi; }
 limit_row() { # label value-ms limit-ms
   if [[ $2 =~ ^[0-9.]+$ ]]; then row "$1" "$2 ms" "" "" "< $3 ms" "$(verdict "$(calc "$2 < $3")")"
@@ -405,13 +462,19 @@ COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
   row "---" "---:" "---:" "---:" "---" "---"
   row "baseline GET, per id (bare Kestrel, each id's bytes as the mock serves them; ${BASE_ROUNDS[ids]})" "$(fmt_rps "${RPS[ids]}")" "${P99[ids]}" "1.00" "floor" "$(note ids 0 | sed 's/^$/—/')"
   row "baseline GET, one buffer (Contact/1's bytes for every id; ${BASE_ROUNDS[base]})" "$(fmt_rps "${RPS[base]}")" "${P99[base]}" "1.00" "floor (one id)" "$(note base 0 | sed 's/^$/—/')"
-  load_row get "mock GET entity, ids 1..100 (${ROUNDS[get]}; $(ratio "${RPS[get]}" "${RPS[base]}")× the one-buffer baseline)" 0 0.80 1
-  load_row get1 "mock GET entity, one id (Contact/1; ${ROUNDS[get1]})" 0 0.80 1 base
+  load_row get "mock GET entity, ids 1..100 (${ROUNDS[get]}; $(ratio "${RPS[get]}" "${RPS[base]}")× the one-buffer baseline)" 0 0.90 1
+  load_row get1 "mock GET entity, one id (Contact/1; ${ROUNDS[get1]})" 0 0.90 1 base
   load_row patch "mock PATCH JSON Patch (replace, rotating ids/values; stored: $PATCH_STORED; ${ROUNDS[patch]})" 0 0.60 1
   load_row merge "mock PATCH Merge Patch" 0 - 0
   load_row conflict "mock PATCH failing test → 409" 1 - 0
   load_row precondition "mock PATCH stale If-Unmodified-Since → 412" 1 - 0
   load_row select "mock GET with \$select=Name,Department" 0 - 0
+  if [[ $WM_ROUNDS -gt 0 ]]; then
+    wm_row "mock PATCH of one hot entity (Contact/66 from all $CONNECTIONS connections; stored: $([[ -n ${HOT_STORED:-} ]] && echo yes || echo no))" mock-hot wm-hot 3
+    row "WireMock.Net PATCH Contact/66, canned 200 (static mapping, nothing stored)" "$(fmt_rps "${RPS[wm-hot]}")" "${P99[wm-hot]}" "" "—" "$(note wm-hot 0 | sed 's/^$/info/')"
+    wm_row "mock GET Contact/66 (the sample's bytes, as WireMock.Net's mapping answers it)" mock-get wm-get 3
+    row "WireMock.Net GET Contact/66 (static mapping)" "$(fmt_rps "${RPS[wm-get]}")" "${P99[wm-get]}" "$(ratio "${RPS[wm-get]}" "${RPS[base]}")" "—" "$(note wm-get 0 | sed 's/^$/info/')"
+  fi
   FR=$(ratio "${RPS[first]}" "${RPS[get]}")
   if [[ $FR != n/a && $(calc "$FR >= 0.5") == 1 && ${ERRS[first]} == 0 ]]; then FV=$(verdict 1); else FV=$(verdict 0); fi
   row "mock GET, first ${FIRST} s after a fresh start" "$(fmt_rps "${RPS[first]}")" "${P99[first]}" "$FR of steady mock GET" "≥ 0.50× steady" "$FV"
@@ -432,6 +495,15 @@ COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
   row "Pact consumer suite (dotnet test --filter Category=Consumer)" "$(unit "$PACT_CONSUMER" s)" "" "" "—" "${PACT_NOTE:-info}"
   row "Pact provider verification (dotnet test --filter Category=Provider)" "$(unit "$PACT_PROVIDER" s)" "" "" "—" "${PACT_NOTE:-info}"
 } >"$OUT"
+if [[ $AOT == 1 ]]; then
+  # Native AOT against the JIT build: its own interleaved rounds (bench/aot.sh), its table appended to this one.
+  say "Native AOT against the JIT build (bench/aot.sh, ${BENCH_AOT_ROUNDS:-2} rounds)"
+  if aot_out=$(BENCH_ROUNDS=${BENCH_AOT_ROUNDS:-2} BENCH_DURATION=$DURATION BENCH_WARMUP=$WARMUP BENCH_STARTUP_RUNS=$STARTUP_RUNS bench/aot.sh 2>>"$LOG"); then
+    { echo; echo "### Native AOT (make mock) against the ReadyToRun JIT build"; echo; sed -n '/^| /p' <<<"$aot_out"; echo; sed -n '/^AOT\/JIT/p' <<<"$aot_out"; } >>"$OUT"
+  else
+    { echo; echo "Native AOT rows: n/a (bench/aot.sh could not publish or run the native mock here; see ${LOG#"$ROOT"/})."; } >>"$OUT"
+  fi
+fi
 cp "$OUT" "$RESULTS/latest.md"
 echo
 cat "$OUT"

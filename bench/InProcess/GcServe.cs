@@ -4,7 +4,11 @@ using MockServerHost = ContractHarness.MockServer.SuperOfficeMockServer;
 
 namespace ContractHarness.Bench.InProcess;
 
-/// <summary>The mock in-process, reporting the process's GC figures on request (bench/profile.sh reads them).</summary>
+/// <summary>
+/// The mock in-process, reporting the process's GC figures and lock contentions on request (bench/profile.sh reads
+/// them): <see cref="Monitor.LockContentionCount"/> counts every time a thread found a lock taken and had to wait
+/// (<see cref="Lock"/> included), so a hot entity's queue shows as contentions per request.
+/// </summary>
 internal static class GcServe
 {
     public static async Task<int> RunAsync(string[] args)
@@ -35,6 +39,6 @@ internal static class GcServe
     {
         var info = GC.GetGCMemoryInfo();
         return string.Create(CultureInfo.InvariantCulture,
-            $"GC allocated={GC.GetTotalAllocatedBytes(precise: false)} gen0={GC.CollectionCount(0)} gen1={GC.CollectionCount(1)} gen2={GC.CollectionCount(2)} pause_ms={GC.GetTotalPauseDuration().TotalMilliseconds:F1} heap={info.HeapSizeBytes} server={System.Runtime.GCSettings.IsServerGC}");
+            $"GC allocated={GC.GetTotalAllocatedBytes(precise: false)} gen0={GC.CollectionCount(0)} gen1={GC.CollectionCount(1)} gen2={GC.CollectionCount(2)} pause_ms={GC.GetTotalPauseDuration().TotalMilliseconds:F1} heap={info.HeapSizeBytes} server={System.Runtime.GCSettings.IsServerGC} contentions={Monitor.LockContentionCount}");
     }
 }

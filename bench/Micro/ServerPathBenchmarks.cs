@@ -25,6 +25,8 @@ public class ServerPathBenchmarks
     private EntityChanges _updates = null!;
     private EntityModel _contact = null!;
     private StoredEntity _stored = null!;
+    private JsonPatchDocument _parsed = null!;
+    private PreparedPatch _prepared = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -33,6 +35,8 @@ public class ServerPathBenchmarks
         _updates = _mock.Changes;
         _contact = _mock.Store.Models.Single(m => m.Resource == "Contact");
         _stored = _mock.Store.Get(_contact, 1)!;
+        _parsed = PatchErrors.Parse(JsonNode.Parse(JsonPatchBody), _contact, out _)!;
+        _prepared = _updates.Prepare(_contact, 1, _parsed, null)!;
     }
 
     [GlobalCleanup]
@@ -41,6 +45,15 @@ public class ServerPathBenchmarks
     [Benchmark(Description = "PATCH JSON Patch, 1 replace: parse body + update stored Contact")]
     public int JsonPatch() =>
         _updates.Patch(_contact, 1, _stored, PatchErrors.Parse(JsonNode.Parse(JsonPatchBody), _contact, out _), null, null).Stored!.Utf8.Length;
+
+    [Benchmark(Description = "lock hold, whole path: JSON Patch, 1 replace, parsed body → new version")]
+    public int UnderLockWhole() => _updates.Patch(_contact, 1, _stored, _parsed, null, null).Stored!.Utf8.Length;
+
+    [Benchmark(Description = "before the lock: prepare JSON Patch, 1 replace (shape, validate, serialize)")]
+    public int Prepare() => _updates.Prepare(_contact, 1, _parsed, null)!.Values!.Count;
+
+    [Benchmark(Description = "lock hold, prepared: preconditions + byte splice")]
+    public int UnderLockPrepared() => _updates.Patch(_contact, 1, _stored, _parsed, null, null, prepared: _prepared).Stored!.Utf8.Length;
 
     [Benchmark(Description = "PATCH Merge Patch, 2 members: parse body + update stored Contact")]
     public int MergePatch() =>

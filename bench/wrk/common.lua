@@ -3,16 +3,17 @@
 local M = {}
 
 M.ids = tonumber(os.getenv("BENCH_IDS") or "100")
+M.from = tonumber(os.getenv("BENCH_FROM_ID") or "1") -- the first id: BENCH_IDS=1 BENCH_FROM_ID=66 is Contact/66 alone
 M.resource = os.getenv("BENCH_RESOURCE") or "Contact"
 M.headers = { ["Authorization"] = "Bearer bench", ["Accept"] = "application/json" }
 
 local counter = 0
 local salt = tostring(math.random(1, 1000000))
 
--- The next id in 1..BENCH_IDS and a value never sent before by this thread.
+-- The next id in BENCH_FROM_ID..BENCH_FROM_ID+BENCH_IDS-1 and a value never sent before by this thread.
 function M.next()
   counter = counter + 1
-  return (counter % M.ids) + 1, "bench-" .. salt .. "-" .. counter
+  return (counter % M.ids) + M.from, "bench-" .. salt .. "-" .. counter
 end
 
 function M.path(id)

@@ -10,7 +10,8 @@ using Microsoft.Extensions.Primitives;
 namespace ContractHarness.MockServer.Http;
 
 /// <summary>
-/// PATCH and PUT over HTTP: read and parse the body (outside any lock), then let <see cref="EntityChanges"/> make the
+/// PATCH and PUT over HTTP: read and parse the body and prepare what does not depend on the stored version (outside
+/// any lock), then let <see cref="EntityChanges"/> make the
 /// new version under the entity's lock and answer it, or the refusal it returns. Any failure on the way leaves the
 /// stored entity exactly as it was.
 /// Choices where the pages are silent:
@@ -86,7 +87,8 @@ internal sealed class EntityUpdates(MockContext mock)
 
         var since = PreconditionCheck.IfUnmodifiedSince(context.Request);
         var ifMatch = context.Request.Headers.IfMatch;
-        return mock.Store.Update(model, id, found, current => mock.Changes.Patch(model, id, current, patch, merge, since, ifMatch));
+        var prepared = mock.Changes.Prepare(model, id, patch, merge); // before the lock: other updates of the entity need not wait for it
+        return mock.Store.Update(model, id, found, current => mock.Changes.Patch(model, id, current, patch, merge, since, ifMatch, prepared));
     }
 
     /// <summary>What the PUT did: the refusal of its body or the store's outcome; null for an unknown id.</summary>

@@ -55,6 +55,20 @@ internal sealed class StoredEntity
     /// <summary><see cref="LastUpdate"/> as an HTTP-date, for the <c>Last-Modified</c> header.</summary>
     public string LastModified { get; }
 
+    /// <summary>True when the entity has the top-level property <paramref name="name"/> (the schema's spelling).</summary>
+    public bool Has(string name)
+    {
+        foreach (var property in Properties)
+        {
+            if (property.Name == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>A fresh, private, mutable copy of the entity.</summary>
     public JsonObject ToJsonObject() => StoredEntityJson.Parse(Utf8);
 

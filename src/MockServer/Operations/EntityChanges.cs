@@ -17,13 +17,29 @@ namespace ContractHarness.MockServer.Operations;
 /// </summary>
 internal sealed class EntityChanges(SeedData seed, TimeProvider time, bool ignorePreconditions)
 {
-    /// <summary>A PATCH: a JSON Patch (<paramref name="patch"/>) or a merge patch (<paramref name="merge"/>).</summary>
+    /// <summary>
+    /// What a PATCH can do before the lock (<see cref="PreparedPatch"/>): null when it needs the stored version.
+    /// Runs outside the lock, so the entity's other updates do not wait for the parse, validation and serialization.
+    /// </summary>
+    public PreparedPatch? Prepare(EntityModel model, int id, JsonPatchDocument? patch, JsonObject? merge) =>
+        PreparedPatch.Prepare(model, patch, merge, members => Check(model, id, members, checkKey: true));
+
+    /// <summary>
+    /// A PATCH: a JSON Patch (<paramref name="patch"/>) or a merge patch (<paramref name="merge"/>), from its
+    /// <paramref name="prepared"/> form when there is one and the stored version has what it needs.
+    /// </summary>
     public ChangeOutcome Patch(
-        EntityModel model, int id, StoredEntity current, JsonPatchDocument? patch, JsonObject? merge, DateTimeOffset? since, StringValues ifMatch = default)
+        EntityModel model, int id, StoredEntity current, JsonPatchDocument? patch, JsonObject? merge, DateTimeOffset? since, StringValues ifMatch = default,
+        PreparedPatch? prepared = null)
     {
         if (Modified(model, id, current, since, ifMatch) is { } modified)
         {
             return modified;
+        }
+
+        if (prepared is not null && prepared.Fits(current))
+        {
+            return prepared.Refusal is { } refusal ? refusal : Write(model, current, NoChanges, prepared.Values!);
         }
 
         var touched = PartialPatch.Touched(patch, merge, model);
@@ -60,18 +76,18 @@ internal sealed class EntityChanges(SeedData seed, TimeProvider time, bool ignor
     private MockHttpException? Modified(EntityModel model, int id, StoredEntity current, DateTimeOffset? since, StringValues ifMatch) =>
         ignorePreconditions ? null : PreconditionCheck.Modified(model, id, current, since, ifMatch);
 
+    private static readonly Dictionary<string, JsonNode?> NoChanges = new(0);
+
     /// <summary>
-    /// Validates the changed properties, checks the key, then sets the server's own values (the last-update stamp
-    /// and the updated-by user, whatever the client sent for them) and writes the new version.
+    /// Drops what the client sent for the server's own values (the last-update stamp, the updated-by user), brings
+    /// dates to UTC, validates the changed properties and checks the key: the 400 that refuses them, or null.
     /// </summary>
-    private ChangeOutcome Commit(EntityModel model, int id, StoredEntity current, Dictionary<string, JsonNode?> changed, bool checkKey)
+    private static MockHttpException? Check(EntityModel model, int id, Dictionary<string, JsonNode?> changed, bool checkKey)
     {
         changed.Remove(model.LastUpdateField);
-        var raw = new Dictionary<string, byte[]>(2, StringComparer.Ordinal);
         if (model.UpdatedByField is { } updatedBy)
         {
             changed.Remove(updatedBy);
-            raw[updatedBy] = seed.CurrentUser(model);
         }
 
         var errors = new List<string>();
@@ -94,6 +110,24 @@ internal sealed class EntityChanges(SeedData seed, TimeProvider time, bool ignor
             return MockErrors.BadRequest(
                 $"The primary key {model.PrimaryKey} cannot be changed (it is {id}, the patch makes it {key?.ToJsonString() ?? "null"}).",
                 "Primary Key Change Refused");
+        }
+
+        return null;
+    }
+
+    /// <summary>The path under the lock: check the changed properties, then write them over the stored bytes.</summary>
+    private ChangeOutcome Commit(EntityModel model, int id, StoredEntity current, Dictionary<string, JsonNode?> changed, bool checkKey) =>
+        Check(model, id, changed, checkKey) is { } refused ? refused : Write(model, current, changed, new Dictionary<string, byte[]>(2, StringComparer.Ordinal));
+
+    /// <summary>
+    /// The new version: <paramref name="changed"/> (checked) and <paramref name="raw"/> (ready bytes) over the stored
+    /// bytes, with the server's own values set (the updated-by user and the last-update stamp, appended to <paramref name="raw"/>).
+    /// </summary>
+    private ChangeOutcome Write(EntityModel model, StoredEntity current, Dictionary<string, JsonNode?> changed, Dictionary<string, byte[]> raw)
+    {
+        if (model.UpdatedByField is { } updatedBy)
+        {
+            raw[updatedBy] = seed.CurrentUser(model);
         }
 
         // The stamp is written as bytes and handed over as an instant: nothing formats it to parse it back.

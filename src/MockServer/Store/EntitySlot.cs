@@ -4,8 +4,8 @@ namespace ContractHarness.MockServer.Store;
 /// <summary>
 /// The place of one entity id: readers take <see cref="Current"/> without locking; writers take
 /// <see cref="Gate"/>, so updates to one entity are linearizable while different entities update in parallel.
-/// A slot may start from a seed version that is generated on first read. Every version
-/// it publishes gets a fresh <see cref="VersionTag"/> (the seed's when the slot is made, at a reset).
+/// A slot may start from a seed version that is generated on first read, with the tag reads gave it. Every version
+/// it publishes gets a fresh <see cref="VersionTag"/>.
 /// With a data folder a new version is first <see cref="Stage">staged</see> (the next change starts from it) and
 /// becomes <see cref="Current"/> only when <see cref="Publish"/> is called after its commit, so readers never see a
 /// version that a crash could still take back.
@@ -23,12 +23,11 @@ internal sealed class EntitySlot
         _current = current?.Tagged(tags.Next());
     }
 
-    /// <summary>A slot whose first version is made by <paramref name="seed"/> on first read, once.</summary>
+    /// <summary>A slot whose first version (tagged already) is made by <paramref name="seed"/> on first read, once.</summary>
     public EntitySlot(VersionTags tags, Func<StoredEntity> seed)
     {
         _tags = tags;
-        var tag = tags.Next();
-        _seed = new Lazy<StoredEntity>(() => seed().Tagged(tag));
+        _seed = new Lazy<StoredEntity>(seed);
     }
 
     public Lock Gate { get; } = new();

@@ -7,8 +7,10 @@ namespace ContractHarness.MockServer.Store;
 
 /// <summary>
 /// The mock's state: every entity of every route, starting from the <see cref="SeedData"/>. The tables hold only the
-/// ids that were touched: the first lookup of a seeded id makes its slot, whose version the seed generates on first
-/// read, so untouched ids cost nothing; a deleted id keeps a slot without a version. Reads are lock-free;
+/// ids that changed (an update, a provider state, a version read back from the data folder): a read of an untouched
+/// seeded id is answered from <see cref="SeedVersions"/>, generated and then forgotten, so reading a million ids
+/// stores nothing; the first update of a seeded id makes its slot, which starts from the version reads answered
+/// (same bytes, same tag); a deleted id keeps a slot without a version. Reads are lock-free;
 /// each change runs under its entity's lock and never interleaves with <see cref="Reset"/>. In memory a change is
 /// visible at once. With an <see cref="EntityDatabase"/> it is staged under the lock (the next change of the entity
 /// starts from it) and queued for the group commit; it becomes visible when its transaction is durable, and the
@@ -21,8 +23,7 @@ internal sealed class EntityStore : IDisposable
     private readonly EntityDatabase? _database;
     private readonly ReaderWriterLockSlim _resetGate = new(LockRecursionPolicy.NoRecursion);
     private readonly VersionTags _tags;
-    private readonly Func<int, EntityModel, EntitySlot> _seedSlot;
-    private volatile Dictionary<EntityModel, ConcurrentDictionary<int, EntitySlot>> _tables;
+    private volatile Generation _state;
 
     /// <summary>Starts from the seed and then every version stored in <paramref name="database"/>, which it owns from here on.</summary>
     /// <exception cref="DataFolderException">A stored version cannot be read back (the database is closed then).</exception>
@@ -31,8 +32,7 @@ internal sealed class EntityStore : IDisposable
         _seed = seed;
         _database = database;
         _tags = new VersionTags(time);
-        _seedSlot = SeedSlot;
-        _tables = Fresh(seed);
+        _state = Fresh();
         try
         {
             database?.Load(Restore);
@@ -48,13 +48,20 @@ internal sealed class EntityStore : IDisposable
 
     public SeedData Seed => _seed;
 
-    public StoredEntity? Get(EntityModel model, int id) => SlotOf(_tables[model], model, id)?.Current;
+    public StoredEntity? Get(EntityModel model, int id)
+    {
+        var state = _state;
+        return state.Tables[model].TryGetValue(id, out var slot) ? slot.Current : state.Seeds.Get(model, id);
+    }
+
+    /// <summary>How many ids of the route hold a slot: the ids that changed since the start or the last reset, never the ids only read.</summary>
+    public int Slots(EntityModel model) => _state.Tables[model].Count;
 
     /// <summary>How many ids of the route exist now: the seed's count, corrected by the touched ids only.</summary>
     public int Count(EntityModel model)
     {
         var count = _seed.CountOf(model);
-        foreach (var (id, slot) in _tables[model])
+        foreach (var (id, slot) in _state.Tables[model])
         {
             count += (_seed.Holds(model, id), slot.Exists) switch
             {
@@ -74,10 +81,10 @@ internal sealed class EntityStore : IDisposable
     /// </summary>
     public bool TryFind(EntityModel model, int id, out EntityHandle handle)
     {
-        var tables = _tables;
-        if (SlotOf(tables[model], model, id) is { Current: not null } slot)
+        var state = _state;
+        if (state.Tables[model].TryGetValue(id, out var slot) ? slot.Current is not null : _seed.Holds(model, id))
         {
-            handle = new EntityHandle(tables, slot);
+            handle = new EntityHandle(state, slot); // no slot yet for an untouched seeded id: the update makes it
             return true;
         }
 
@@ -101,8 +108,9 @@ internal sealed class EntityStore : IDisposable
         _resetGate.EnterReadLock();
         try
         {
-            var slot = ReferenceEquals(found.Tables, _tables) ? found.Slot : null;
-            slot ??= SlotOf(_tables[model], model, id);
+            var state = _state;
+            var slot = ReferenceEquals(found.Tables, state) ? found.Slot : null;
+            slot ??= SlotOf(state, model, id);
             if (slot is null)
             {
                 return null;
@@ -145,8 +153,8 @@ internal sealed class EntityStore : IDisposable
         try
         {
             // A seeded id gets its seed slot, so readers see the seed version until the new one is published.
-            var table = _tables[model];
-            var slot = SlotOf(table, model, id) ?? table.GetOrAdd(id, _ => new EntitySlot(_tags, (StoredEntity?)null));
+            var state = _state;
+            var slot = SlotOf(state, model, id) ?? state.Tables[model].GetOrAdd(id, _ => new EntitySlot(_tags, (StoredEntity?)null));
             lock (slot.Gate)
             {
                 if (_database is null)
@@ -175,7 +183,7 @@ internal sealed class EntityStore : IDisposable
         try
         {
             _database?.Clear().GetAwaiter().GetResult();
-            _tables = Fresh(_seed);
+            _state = Fresh();
         }
         finally
         {
@@ -201,24 +209,28 @@ internal sealed class EntityStore : IDisposable
     {
         var model = _seed.Models.FirstOrDefault(m => m.Route == route)
             ?? throw new InvalidDataException($"the catalog has no route {route} (the data folder was written with other contracts).");
-        _tables[model][id] = utf8 is null
+        var tag = _tags.Next();
+        _state.Tables[model][id] = utf8 is null
             ? new EntitySlot(_tags, (StoredEntity?)null)
-            : new EntitySlot(_tags, () => EntityWriter.Write(StoredEntityJson.Parse(utf8), model));
+            : new EntitySlot(_tags, () => EntityWriter.Write(StoredEntityJson.Parse(utf8), model).Tagged(tag));
     }
 
     /// <summary>
-    /// The slot of an id: the one the table holds, else for a seeded id a new one the seed fills on first read (of
-    /// concurrent first touches one slot wins, before anyone reads it); null for an id that was never there.
+    /// The slot of an id, for a change: the one the table holds, else for a seeded id a new one that starts from the
+    /// version reads answered (of concurrent first changes one slot wins, before anyone reads it); null for an id
+    /// that was never there.
     /// </summary>
-    private EntitySlot? SlotOf(ConcurrentDictionary<int, EntitySlot> table, EntityModel model, int id) =>
-        table.TryGetValue(id, out var slot) ? slot
-        : _seed.Holds(model, id) ? table.GetOrAdd(id, _seedSlot, model)
+    private EntitySlot? SlotOf(Generation state, EntityModel model, int id) =>
+        state.Tables[model].TryGetValue(id, out var slot) ? slot
+        : _seed.Holds(model, id) ? state.Tables[model].GetOrAdd(id, static (id, s) => new EntitySlot(s.Tags, () => s.State.Seeds.Get(s.Model, id)!), (State: state, Model: model, Tags: _tags))
         : null;
 
-    private EntitySlot SeedSlot(int id, EntityModel model) => new(_tags, () => _seed.VersionOf(model, id));
+    /// <summary>The seed state: no slot, and seed versions under a tag no client has seen.</summary>
+    private Generation Fresh() =>
+        new(_seed.Models.ToDictionary(m => m, _ => new ConcurrentDictionary<int, EntitySlot>()), new SeedVersions(_seed, _tags.Next()));
 
-    private static Dictionary<EntityModel, ConcurrentDictionary<int, EntitySlot>> Fresh(SeedData seed) =>
-        seed.Models.ToDictionary(m => m, _ => new ConcurrentDictionary<int, EntitySlot>());
+    /// <summary>The slots of the changed ids and the seed versions of the others, from the start or a reset until the next reset.</summary>
+    private sealed record Generation(Dictionary<EntityModel, ConcurrentDictionary<int, EntitySlot>> Tables, SeedVersions Seeds);
 }
 
 /// <summary>What a change made of an entity: the new version to store, or the error answer that refuses it.</summary>
@@ -240,5 +252,5 @@ internal readonly struct ChangeOutcome
     public ChangeOutcome WithCommit(Task committed) => this with { Committed = committed };
 }
 
-/// <summary>Where <see cref="EntityStore.TryFind"/> found an id: the tables of that moment and the id's slot in them.</summary>
+/// <summary>Where <see cref="EntityStore.TryFind"/> found an id: the tables of that moment and the id's slot in them (null for an untouched seeded id).</summary>
 internal readonly record struct EntityHandle(object? Tables, EntitySlot? Slot);

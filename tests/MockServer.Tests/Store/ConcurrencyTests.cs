@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using ContractHarness.MockServer.Tests.Support;
 
 namespace ContractHarness.MockServer.Tests.Store;
@@ -28,6 +29,51 @@ public abstract class ConcurrencyTests<TFixture>(TFixture fixture) : MockServerT
         results.Count(r => r.StatusCode == HttpStatusCode.Conflict).Should().Be(19);
         var winner = results.Single(r => r.StatusCode == HttpStatusCode.OK).Name;
         (await GetEntityAsync("/api/v1/Contact/66"))["Name"]!.GetValue<string>().Should().Be(winner);
+    }
+
+    [Fact]
+    public async Task TwentyParallelReplacesWithOneIfMatch_ExactlyOneWinsTheRestGet412()
+    {
+        using var before = await GetAsync("/api/v1/Contact/66");
+        var etag = before.Headers.ETag!.Tag;
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var attempts = Enumerable.Range(0, 20).Select(async i =>
+        {
+            await start.Task;
+            using var response = await PatchAsync("/api/v1/Contact/66", $$"""[{"op":"replace","path":"/Department","value":"winner-{{i}}"}]""", headers: ("If-Match", etag));
+            return (Name: $"winner-{i}", response.StatusCode);
+        }).ToList();
+        start.SetResult();
+        var results = await Task.WhenAll(attempts);
+
+        results.Count(r => r.StatusCode == HttpStatusCode.OK).Should().Be(1);
+        results.Count(r => r.StatusCode == HttpStatusCode.PreconditionFailed).Should().Be(19);
+        (await GetEntityAsync("/api/v1/Contact/66"))["Department"]!.GetValue<string>().Should().Be(results.Single(r => r.StatusCode == HttpStatusCode.OK).Name);
+    }
+
+    [Fact]
+    public async Task TwentyParallelReplaces_EachIsOneVersion_AndTheLastAnsweredIsStored()
+    {
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var updates = Enumerable.Range(0, 20).Select(async i =>
+        {
+            await start.Task;
+            using var response = await PatchAsync("/api/v1/Contact/66", $$"""{"Department":"d-{{i}}","Number1":"n-{{i}}"}""", "application/merge-patch+json");
+            var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+            return (response.StatusCode, ETag: response.Headers.ETag!.Tag, Department: (string)body["Department"]!, Number1: (string)body["Number1"]!);
+        }).ToList();
+        start.SetResult();
+        var results = await Task.WhenAll(updates);
+
+        results.Should().OnlyContain(r => r.StatusCode == HttpStatusCode.OK);
+        results.Select(r => r.ETag).Should().OnlyHaveUniqueItems("every accepted update is a version of its own");
+        results.Should().OnlyContain(r => r.Department.Substring(2) == r.Number1.Substring(2), "an update's members are applied together");
+        using var after = await GetAsync("/api/v1/Contact/66");
+        var stored = JsonNode.Parse(await after.Content.ReadAsStringAsync())!;
+        var last = results.Single(r => r.ETag == after.Headers.ETag!.Tag);
+        ((string)stored["Department"]!, (string)stored["Number1"]!).Should().Be((last.Department, last.Number1));
     }
 
     [Fact]

@@ -6,8 +6,8 @@ using ContractHarness.MockServer.Tests.Support;
 namespace ContractHarness.MockServer.Tests.Store;
 
 /// <summary>
-/// Seeded entities are made on first touch: from the seed, the route and the id alone, one slot per id however
-/// many requests touch it first, and nothing at all for ids never touched.
+/// Seeded entities are made on first touch: from the seed, the route and the id alone, one version (bytes and tag)
+/// per id however many requests touch it first, and nothing kept for ids that are only read.
 /// </summary>
 public sealed class LazySeedTests
 {
@@ -46,7 +46,7 @@ public sealed class LazySeedTests
     }
 
     [Fact]
-    public void Get_ConcurrentFirstTouchesOfOneId_EndWithOneVersion()
+    public void Get_ConcurrentFirstTouchesOfOneId_SeeOneVersion()
     {
         using var store = new EntityStore(SeedData.Build(Models, 42, 1000), null, TimeProvider.System);
         var model = Models[0];
@@ -56,11 +56,75 @@ public sealed class LazySeedTests
         Parallel.For(0, seen.Length, new ParallelOptions { MaxDegreeOfParallelism = seen.Length }, i =>
         {
             start.SignalAndWait();
-            seen[i] = i % 2 == 0 ? store.Get(model, 500) : store.TryFind(model, 500, out var found) ? found.Slot!.Current : null;
+            // Half read, half start an update (refused, so the version it starts from stays current).
+            if (i % 2 == 0)
+            {
+                seen[i] = store.Get(model, 500);
+                return;
+            }
+
+            store.Update(model, 500, current =>
+            {
+                seen[i] = current;
+                return MockErrors.BadRequest("refused", "Refused");
+            });
         });
 
-        seen.Should().AllSatisfy(e => e.Should().BeSameAs(seen[0], "one slot, so one version and one tag"));
-        store.Get(model, 500).Should().BeSameAs(seen[0]);
+        seen.Should().AllSatisfy(e => e!.Tag.Should().Be(seen[0]!.Tag, "one version, one tag"));
+        seen.Should().AllSatisfy(e => e!.Utf8.Should().Equal(seen[0]!.Utf8));
+        store.Get(model, 500)!.Tag.Should().Be(seen[0]!.Tag);
+    }
+
+    [Fact]
+    public void Get_SweepOverAMillionIds_KeepsNothingPerId()
+    {
+        using var store = new EntityStore(SeedData.Build(Models, 42, 1_000_000), null, TimeProvider.System);
+        var model = Models[0];
+        var first = store.Get(model, 1)!;
+
+        for (var id = 1; id <= 1_000_000; id += 7919)
+        {
+            store.Get(model, id).Should().NotBeNull();
+        }
+
+        store.Get(model, 1 + SeedVersions.Capacity).Should().NotBeNull(); // takes the cache line of id 1
+
+        store.Slots(model).Should().Be(0, "an untouched id is generated, answered and forgotten");
+        store.Count(model).Should().Be(1_000_000 + (model.FixtureId > 1_000_000 ? 1 : 0));
+        var again = store.Get(model, 1)!;
+        again.Should().NotBeSameAs(first, "the sweep pushed it out of the cache, so it was generated again");
+        again.Utf8.Should().Equal(first.Utf8);
+        again.Tag.Should().Be(first.Tag, "a version generated again is the same version");
+    }
+
+    [Fact]
+    public void Update_OfAnIdOnlyRead_StartsFromTheVersionReadsAnswered_AndKeepsOneSlot()
+    {
+        using var store = new EntityStore(SeedData.Build(Models, 42, 100), null, TimeProvider.System);
+        var model = Models[0];
+        var read = store.Get(model, 7)!;
+        StoredEntity? seenByChange = null;
+
+        var changed = store.Update(model, 7, current => EntityWriter.Write(Changed(seenByChange = current, model), model))!.Value.Stored!;
+
+        seenByChange!.Tag.Should().Be(read.Tag, "If-Match with the tag a GET gave names the version the update starts from");
+        seenByChange.Utf8.Should().Equal(read.Utf8);
+        store.Get(model, 7)!.Tag.Should().Be(changed.Tag).And.NotBe(read.Tag);
+        store.Slots(model).Should().Be(1, "only the changed id is kept");
+    }
+
+    [Fact]
+    public void Reset_GivesUntouchedIdsANewTag()
+    {
+        using var store = new EntityStore(SeedData.Build(Models, 42, 100), null, TimeProvider.System);
+        var model = Models[0];
+        var before = store.Get(model, 9)!;
+
+        store.Reset();
+
+        var after = store.Get(model, 9)!;
+        after.Utf8.Should().Equal(before.Utf8);
+        after.Tag.Should().NotBe(before.Tag, "every tag of a generation is new after a reset");
     }
 
     [Fact]

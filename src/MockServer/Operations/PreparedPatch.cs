@@ -1,0 +1,113 @@
+using System.Text.Json.Nodes;
+using ContractHarness.MockServer.Model;
+using ContractHarness.MockServer.Patching;
+
+namespace ContractHarness.MockServer.Operations;
+
+/// <summary>
+/// A patch whose outcome does not depend on the stored version, worked out before the entity's lock is taken, so
+/// the lock is held only to check the preconditions and splice bytes: every operation sets or removes one whole
+/// top-level property of the schema (JSON Patch <c>add</c>, <c>replace</c>, <c>remove</c>; a merge patch whose
+/// members are scalars, arrays or null), each property named once. The new values are shaped, validated and
+/// serialized here, as the whole-patch path would do them under the lock; a refusal waits for the preconditions,
+/// which answer first. Anything else (<c>test</c>, nested paths, merged objects, <c>_Links</c>, unknown names)
+/// takes the path under the lock, as does a version that lacks a property a <c>replace</c> or <c>remove</c> needs.
+/// </summary>
+internal sealed class PreparedPatch
+{
+    private readonly string[] _mustExist;
+
+    private PreparedPatch(Dictionary<string, byte[]>? values, string[] mustExist, MockHttpException? refusal) =>
+        (Values, _mustExist, Refusal) = (values, mustExist, refusal);
+
+    /// <summary>The new values as JSON bytes, by schema name (null when <see cref="Refusal"/> is set).</summary>
+    public Dictionary<string, byte[]>? Values { get; }
+
+    /// <summary>The 400 the patch earns whatever the stored version is (after the preconditions).</summary>
+    public MockHttpException? Refusal { get; }
+
+    /// <summary>True when <paramref name="current"/> has every property the patch replaces or removes.</summary>
+    public bool Fits(StoredEntity current)
+    {
+        foreach (var name in _mustExist)
+        {
+            if (!current.Has(name))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The prepared patch, or null when the patch needs the stored version. <paramref name="check"/> shapes,
+    /// validates and checks the key of the changed members as the path under the lock does (null when they pass).
+    /// </summary>
+    public static PreparedPatch? Prepare(
+        EntityModel model, JsonPatchDocument? patch, JsonObject? merge, Func<Dictionary<string, JsonNode?>, MockHttpException?> check)
+    {
+        var document = new JsonObject();
+        var touched = new List<string>(2);
+        var mustExist = new List<string>(2);
+        if (patch is not null)
+        {
+            foreach (var operation in patch.Operations)
+            {
+                if (operation.Op is not (PatchOperationType.Add or PatchOperationType.Replace or PatchOperationType.Remove)
+                    || operation.Path.Segments.Count != 1 || Property(operation.Path.Segments[0], model, touched) is not { } name)
+                {
+                    return null;
+                }
+
+                if (operation.Op != PatchOperationType.Add)
+                {
+                    mustExist.Add(name); // replace and remove need the member; add sets it either way
+                }
+
+                if (operation.Op != PatchOperationType.Remove)
+                {
+                    document[name] = operation.Value?.DeepClone();
+                }
+            }
+        }
+        else if (merge is not null)
+        {
+            // replace when the member exists, else add; null removes (or, absent, leaves the default): nothing needs the member
+            foreach (var (key, value) in merge)
+            {
+                if (value is JsonObject || Property(key, model, touched) is not { } name)
+                {
+                    return null;
+                }
+
+                if (value is not null)
+                {
+                    document[name] = value.DeepClone();
+                }
+            }
+        }
+        else
+        {
+            return null;
+        }
+
+        var members = EntityShape.WithDefaults(document, model, touched, out var refused);
+        refused ??= check(members!);
+        return refused is not null
+            ? new PreparedPatch(null, [.. mustExist], refused)
+            : new PreparedPatch(members!.ToDictionary(m => m.Key, m => EntityWriter.ValueBytes(m.Value), StringComparer.Ordinal), [.. mustExist], null);
+    }
+
+    /// <summary>The schema's name of a top-level property the patch may set here, or null (unknown, <c>_Links</c>, named twice).</summary>
+    private static string? Property(string segment, EntityModel model, List<string> touched)
+    {
+        if (!model.Schema.TryGetProperty(segment, out var name, out _) || (model.HasLinks && name == EntityModel.LinksProperty) || touched.Contains(name))
+        {
+            return null;
+        }
+
+        touched.Add(name);
+        return name;
+    }
+}
