@@ -155,6 +155,10 @@ bench-aot: ## The Native AOT mock against the ReadyToRun JIT one, interleaved: s
 bench-wiremock: ## WireMock.Net carrying the contract against a static WireMock.Net mapping: GET req/s interleaved, RSS after load
 	bench/wiremock.sh
 
+.PHONY: bench-wiremock-java
+bench-wiremock-java: tools ## The native mock against the WireMock 3.x jar (Java) on its static mappings: GET and hot-entity PATCH of Contact/66, interleaved
+	bench/wiremock-java.sh
+
 .PHONY: bench-micro
 bench-micro: ## BenchmarkDotNet micro-benchmarks of the mock's hot path (short job, allocations per operation)
 	bench/micro.sh --quick

@@ -31,13 +31,8 @@ TOOLS=$ART/bin/ContractHarness.Bench.Tools/release/ContractHarness.Bench.Tools
 PIDS=()
 cleanup() { local pid; for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
-port_open() { (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
-free_port() { local p=$1; while port_open "$p"; do p=$((p + 1)); done; echo "$p"; }
-wait_health() { local deadline=$((SECONDS + 30)); while ((SECONDS < deadline)); do
-  curl -fsS -o /dev/null --max-time 1 "http://$HOST:$1/__admin/health" 2>/dev/null && return 0; sleep 0.02; done; return 1; }
-rss_mb() { awk -v k="$2:" '$1 == k { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
-median() { sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) { print "n/a"; exit } print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-spread() { sort -n | awk 'NR == 1 { lo = $1 } { hi = $1 } END { printf "%s..%s", lo, hi }'; }
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 
 # 1. start-up, alternating
 declare -A START=()

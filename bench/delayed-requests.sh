@@ -20,15 +20,13 @@ ulimit -n 8192 2>/dev/null || ulimit -n "$(ulimit -Hn)" # N sockets on each side
 
 say "publishing the JIT mock"
 MOCK=$(MOCK_AOT=0 tools/mock-publish.sh)
-port_open() { (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
-PORT=5380; while port_open "$PORT"; do PORT=$((PORT + 1)); done
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
+PORT=$(free_port 5380)
 "$MOCK" --port "$PORT" --quiet >/dev/null 2>"$RESULTS/$STAMP.delayed.err" &
 PID=$!
 trap 'kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true' EXIT
-deadline=$((SECONDS + 30))
-until curl -fsS -o /dev/null --max-time 1 "http://$HOST:$PORT/__admin/health" 2>/dev/null; do
-  ((SECONDS < deadline)) || { say "the mock did not answer within 30 s"; exit 1; }; sleep 0.05
-done
+wait_health "$PORT" || { say "the mock did not answer within 30 s"; exit 1; }
 sleep 1
 status_of() { awk -v k="$1:" '$1 == k { print $2 }' "/proc/$PID/status"; }
 IDLE_RSS=$(status_of VmRSS); IDLE_THREADS=$(status_of Threads)

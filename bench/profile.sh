@@ -55,16 +55,9 @@ done
 MOCK=$ART/bin/ContractHarness.MockServer/release/ContractHarness.MockServer
 INPROC=$ART/bin/ContractHarness.Bench.InProcess/release/ContractHarness.Bench.InProcess
 
-port_open() { (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
-free_port() { local p=$1; while port_open "$p"; do p=$((p + 1)); done; echo "$p"; }
-wait_health() {
-  local deadline=$((SECONDS + 60))
-  while ((SECONDS < deadline)); do
-    curl -fsS -o /dev/null --max-time 1 "http://$HOST:$1/__admin/health" 2>/dev/null && return 0
-    sleep 0.05
-  done
-  return 1
-}
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
+wait_health() { wait_http "http://$HOST:$1/__admin/health" 60; } # the in-process server builds first
 declare -A IDS=([hot]="BENCH_IDS=1 BENCH_FROM_ID=66") # the ids a scenario's script rotates over (default 1..100)
 wrk_round() { # script port seconds → the BENCH line (SCENARIO picks the ids)
   # shellcheck disable=SC2086
