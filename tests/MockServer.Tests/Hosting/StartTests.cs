@@ -31,13 +31,14 @@ public sealed class StartTests
     }
 
     [Fact]
-    public async Task Banner_NamesTheUrlTheRoutesTheirCountsAndTheAdminUrl()
+    public async Task Banner_NamesTheUrlTheRoutesTheirCounts_TheAdminPageDocsAndApi()
     {
         await using var server = await SuperOfficeMockServer.StartAsync();
 
         var banner = Banner.For(server);
 
-        banner.Should().Contain(server.Url).And.Contain("/api/v1/Contact/{id}").And.Contain("100").And.Contain($"{server.Url}/__admin");
+        banner.Should().Contain(server.Url).And.Contain("/api/v1/Contact/{id}").And.Contain("100").And.Contain($"{server.Url}/__admin")
+            .And.Contain($"{server.Url}/__admin/docs").And.Contain($"{server.Url}/__admin/openapi.json").And.Contain("faults");
     }
 
     [Fact]
