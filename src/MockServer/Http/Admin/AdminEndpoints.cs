@@ -65,7 +65,8 @@ internal sealed class AdminEndpoints(MockContext mock)
         AdminJsonContext.Default.AdminIndexModel);
 
     /// <summary>The readiness probe, with its length set (probes and scripts read it whole).</summary>
-    private Task Health(HttpContext context) => WriteBytes(context, JsonSerializer.SerializeToUtf8Bytes(
+    private Task Health(HttpContext context) => Write(
+        context,
         new HealthModel(
             "Healthy",
             mock.Options.Seed,
@@ -73,7 +74,7 @@ internal sealed class AdminEndpoints(MockContext mock)
             mock.Options.RequireAuth,
             !string.IsNullOrEmpty(mock.Options.DataDirectory),
             [.. mock.Store.Models.Select(m => new EndpointModel(m.Route, m.Entity, m.PrimaryKey, mock.Routes.AllowFor(m).Split(", "), mock.Store.Count(m), m.FixtureId))]),
-        AdminJsonContext.Default.HealthModel));
+        AdminJsonContext.Default.HealthModel);
 
     private Task Reset(HttpContext context)
     {
@@ -98,7 +99,7 @@ internal sealed class AdminEndpoints(MockContext mock)
             return;
         }
 
-        await WriteBytes(context, JsonSerializer.SerializeToUtf8Bytes(values, AdminJsonContext.Default.JsonObject));
+        await Write(context, values, AdminJsonContext.Default.JsonObject);
     }
 
     private static ProviderStateRequestModel? ReadStateRequest(byte[] body, out MockHttpException? refused)
@@ -122,7 +123,7 @@ internal sealed class AdminEndpoints(MockContext mock)
     }
 
     /// <summary>An admin answer, with its length, handed to the journal as it is written.</summary>
-    internal static Task WriteBytes(HttpContext context, byte[] json)
+    private static Task WriteBytes(HttpContext context, byte[] json)
     {
         context.Response.ContentType = EntityResponse.JsonContentType;
         context.Response.ContentLength = json.Length;

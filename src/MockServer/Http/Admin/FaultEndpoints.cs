@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ContractHarness.MockServer.Model;
 
 namespace ContractHarness.MockServer.Http.Admin;
@@ -24,7 +23,7 @@ internal sealed class FaultEndpoints(MockContext mock)
 
         if (HttpMethods.IsGet(request.Method))
         {
-            await AdminEndpoints.WriteBytes(context, JsonSerializer.SerializeToUtf8Bytes(new FaultListModel([.. mock.Faults.All.Select(FaultModel.Of)]), AdminJsonContext.Default.FaultListModel));
+            await AdminEndpoints.Write(context, new FaultListModel([.. mock.Faults.All.Select(FaultModel.Of)]), AdminJsonContext.Default.FaultListModel);
             return;
         }
 
@@ -39,7 +38,7 @@ internal sealed class FaultEndpoints(MockContext mock)
         mock.Faults.Add(rule);
         context.Response.StatusCode = StatusCodes.Status201Created;
         context.Response.Headers.Location = $"{Path}/{rule.Id}";
-        await AdminEndpoints.WriteBytes(context, JsonSerializer.SerializeToUtf8Bytes(FaultModel.Of(rule), AdminJsonContext.Default.FaultModel));
+        await AdminEndpoints.Write(context, FaultModel.Of(rule), AdminJsonContext.Default.FaultModel);
     }
 
     public Task OneAsync(HttpContext context, string id)
