@@ -50,7 +50,7 @@ public class ServerPathBenchmarks
     public int UnderLockWhole() => _updates.Patch(_contact, 1, _stored, _parsed, null, null).Stored!.Utf8.Length;
 
     [Benchmark(Description = "before the lock: prepare JSON Patch, 1 replace (shape, validate, serialize)")]
-    public int Prepare() => _updates.Prepare(_contact, 1, _parsed, null)!.Values!.Count;
+    public int Prepare() => _updates.Prepare(_contact, 1, _parsed, null)!.Values!.Length;
 
     [Benchmark(Description = "lock hold, prepared: preconditions + byte splice")]
     public int UnderLockPrepared() => _updates.Patch(_contact, 1, _stored, _parsed, null, null, prepared: _prepared).Stored!.Utf8.Length;

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Diagnostics;
 using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
@@ -27,88 +29,82 @@ internal static class EntityWriter
     /// <summary>
     /// Writes a new version of <paramref name="current"/>, stamped <paramref name="lastUpdate"/> (which the caller has put,
     /// as the value of the last-update property, in one of the changes), in which the <paramref name="changed"/> properties take
-    /// their new values (<paramref name="rawChanged"/> ones as ready JSON bytes) and every other property is copied
-    /// from the stored bytes as it is, name and separator included (the stored bytes are the compact output of
-    /// this writer, so <c>,"Name":value</c> is a run of bytes to copy). Only the changed properties go through a
-    /// <see cref="Utf8JsonWriter"/>; the new version is assembled once, in an array of its exact length.
+    /// their new values, the <paramref name="raw"/> ones their ready JSON bytes (a name in both takes the raw bytes), and every
+    /// other property is copied from the stored bytes as it is. Properties the version lacks are added at the end, the
+    /// changed ones first. See <see cref="Splice"/> for how the bytes are put together.
     /// </summary>
     public static StoredEntity Merge(
-        StoredEntity current, IReadOnlyDictionary<string, JsonNode?> changed, IReadOnlyDictionary<string, byte[]> rawChanged, EntityModel model,
+        StoredEntity current, IReadOnlyDictionary<string, JsonNode?> changed, ReadOnlySpan<MemberValue> raw, EntityModel model,
         DateTimeOffset lastUpdate)
     {
-        var source = current.Utf8;
         var properties = current.Properties;
-        var fragments = new Fragments(model);
-        var members = new Member[properties.Count + changed.Count + rawChanged.Count];
+        var edits = new Edit[changed.Count + raw.Length];
         var count = 0;
-        var previousEnd = 0; // the stored bytes: '{' then the members, ',' between them
-        foreach (var property in properties)
+        var index = changed.Count + raw.Length > LinearLookupLimit ? IndexByName(properties) : null;
+        var fragments = changed.Count == 0 ? null : new ArrayBufferWriter<byte>(256);
+        if (fragments is not null)
         {
-            var nameStart = previousEnd + 1;
-            Debug.Assert(source[nameStart - 1] is (byte)'{' or (byte)',', "stored entity bytes are compact");
-            previousEnd = property.End;
-            if (rawChanged.TryGetValue(property.Name, out var raw))
+            using var writer = new Utf8JsonWriter(fragments, Options);
+            foreach (var (name, value) in changed)
             {
-                // The stored bytes already hold the name as written ("Name":): copy them, no writer needed.
-                members[count++] = fragments.Raw(property.Name, source.AsSpan(nameStart, property.Start - nameStart), raw);
-            }
-            else if (changed.TryGetValue(property.Name, out var value))
-            {
-                members[count++] = fragments.Node(property.Name, value);
-            }
-            else
-            {
-                members[count++] = new Member(property.Name, false, nameStart, property.Start, property.End);
+                if (Contains(raw, name))
+                {
+                    continue;
+                }
+
+                var start = fragments.WrittenCount;
+                writer.Reset(); // one value at a time into the same buffer
+                if (value is null || (model.HasLinks && name == EntityModel.LinksProperty))
+                {
+                    writer.WriteNullValue(); // for _Links a placeholder: the response writes the request's own links here
+                }
+                else
+                {
+                    value.WriteTo(writer);
+                }
+
+                writer.Flush();
+                edits[count++] = new Edit(IndexOf(properties, index, name), name, null, start, fragments.WrittenCount);
             }
         }
 
-        foreach (var (name, value) in changed)
+        var fragmentBytes = fragments?.WrittenSpan.ToArray(); // the buffer may have moved while it grew: resolve the ranges now
+        for (var i = 0; i < count; i++)
         {
-            if (!rawChanged.ContainsKey(name) && !Contains(properties, name))
-            {
-                members[count++] = fragments.Node(name, value);
-            }
+            edits[i] = edits[i] with { Source = fragmentBytes };
         }
 
-        foreach (var (name, raw) in rawChanged)
+        foreach (var member in raw)
         {
-            if (!Contains(properties, name))
-            {
-                members[count++] = fragments.Raw(name, raw);
-            }
+            edits[count++] = new Edit(IndexOf(properties, index, member.Name), member.Name, member.Utf8, 0, member.Utf8.Length);
         }
 
-        return Assemble(source, fragments.Written, members.AsSpan(0, count), model, lastUpdate);
+        return Splice(current, edits.AsSpan(0, count), model, lastUpdate);
     }
 
     /// <summary>
     /// A new version with the same members in the same order, each keeping its stored name bytes and taking as its
     /// value the bytes <paramref name="replacement"/> gives for it (null: the stored value; <c>_Links</c> always keeps
-    /// its placeholder). For changes that touch many members with ready-made bytes ($select): no dictionary lookups
-    /// per member, and the new version is assembled once, as <see cref="Merge"/> assembles it.
+    /// its placeholder). For changes that touch many members with ready-made bytes ($select): no lookups by name.
     /// </summary>
     public static StoredEntity Rewrite(StoredEntity current, Func<PropertySpan, byte[]?> replacement, EntityModel model, DateTimeOffset lastUpdate)
     {
-        var source = current.Utf8;
         var properties = current.Properties;
-        var fragments = new Fragments(model);
-        var members = new Member[properties.Count];
-        var previousEnd = 0;
-        for (var i = 0; i < properties.Count; i++)
+        var edits = new Edit[properties.Length];
+        var count = 0;
+        for (var i = 0; i < properties.Length; i++)
         {
             var property = properties[i];
-            var nameStart = previousEnd + 1;
-            previousEnd = property.End;
-            var value = model.HasLinks && property.Name == EntityModel.LinksProperty ? null : replacement(property);
-            members[i] = value is null
-                ? new Member(property.Name, false, nameStart, property.Start, property.End)
-                : fragments.Raw(property.Name, source.AsSpan(nameStart, property.Start - nameStart), value);
+            if ((!model.HasLinks || property.Name != EntityModel.LinksProperty) && replacement(property) is { } value)
+            {
+                edits[count++] = new Edit(i, property.Name, value, 0, value.Length);
+            }
         }
 
-        return Assemble(source, fragments.Written, members, model, lastUpdate);
+        return Splice(current, edits.AsSpan(0, count), model, lastUpdate);
     }
 
-    /// <summary>A value as JSON bytes, written as the entities are (null as <c>null</c>).</summary>
+    /// <summary>A value as JSON bytes, written as the entities are (null as <c>null</c>), in a fresh array.</summary>
     public static byte[] ValueBytes(JsonNode? value)
     {
         if (value is null)
@@ -116,58 +112,171 @@ internal static class EntityWriter
             return "null"u8.ToArray();
         }
 
-        var buffer = new ArrayBufferWriter<byte>(32);
-        using (var writer = new Utf8JsonWriter(buffer, Options))
+        // One writer and buffer per thread, reset for each value; a buffer grown past KeptBufferBytes is let go.
+        var buffer = t_valueBuffer ??= new ArrayBufferWriter<byte>(256);
+        var writer = t_valueWriter ??= new Utf8JsonWriter(buffer, Options);
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        value.WriteTo(writer);
+        writer.Flush();
+        var bytes = buffer.WrittenSpan.ToArray();
+        if (buffer.Capacity > KeptBufferBytes)
         {
-            value.WriteTo(writer);
+            (t_valueBuffer, t_valueWriter) = (null, null);
         }
 
-        return buffer.WrittenSpan.ToArray();
+        return bytes;
     }
 
-    private static StoredEntity Assemble(byte[] source, ReadOnlySpan<byte> fragments, ReadOnlySpan<Member> members, EntityModel model, DateTimeOffset stamp)
+    private const int KeptBufferBytes = 64 * 1024;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_valueBuffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_valueWriter;
+
+    /// <summary>Up to this many changes find their property by a scan of the stored names; more build an index first.</summary>
+    private const int LinearLookupLimit = 8;
+
+    /// <summary>
+    /// The new version from the stored bytes and <paramref name="edits"/> (at most one per property), in one array of
+    /// its exact length. The stored bytes are the compact output of this writer (<c>{"A":1,"B":2}</c>), so everything
+    /// between two changed values (the rest of a member, the commas, whole unchanged members and the next name) is
+    /// one run of bytes: the version is a handful of copies, however many members it has, and each unchanged
+    /// member's value range moves by the length the changes before it added or took away.
+    /// </summary>
+    private static StoredEntity Splice(StoredEntity current, Span<Edit> edits, EntityModel model, DateTimeOffset stamp)
     {
-        var length = 2 + Math.Max(members.Length - 1, 0); // braces and commas
-        foreach (var member in members)
+        var source = current.Utf8;
+        var properties = current.Properties;
+        edits.Sort(static (a, b) => a.Index == b.Index ? 0 : a.Index < 0 ? 1 : b.Index < 0 ? -1 : a.Index.CompareTo(b.Index));
+        var replaced = 0;
+        while (replaced < edits.Length && edits[replaced].Index >= 0)
         {
-            length += member.End - member.NameStart;
+            replaced++;
+        }
+
+        var appended = edits[replaced..];
+        var names = new byte[appended.Length][];
+        var length = source.Length;
+        foreach (var edit in edits[..replaced])
+        {
+            var property = properties[edit.Index];
+            length += edit.Length - (property.End - property.Start);
+        }
+
+        for (var i = 0; i < appended.Length; i++)
+        {
+            names[i] = NamePart(appended[i].Name);
+            length += (properties.Length + i > 0 ? 1 : 0) + names[i].Length + appended[i].Length;
         }
 
         var utf8 = GC.AllocateUninitializedArray<byte>(length);
-        var spans = new PropertySpan[members.Length];
-        int linksStart = -1, linksEnd = -1;
-        utf8[0] = (byte)'{';
-        var at = 1;
-        for (var i = 0; i < members.Length; i++)
+        var spans = new PropertySpan[properties.Length + appended.Length];
+        int at = 0, copied = 0, shift = 0, next = 0;
+        for (var i = 0; i < properties.Length; i++)
         {
-            var member = members[i];
-            if (i > 0)
+            var property = properties[i];
+            if (next < replaced && edits[next].Index == i)
+            {
+                // the run up to this value (from the end of the last changed one), then the new value
+                source.AsSpan(copied, property.Start - copied).CopyTo(utf8.AsSpan(at));
+                at += property.Start - copied;
+                var start = at;
+                edits[next++].Value.CopyTo(utf8.AsSpan(at));
+                at += edits[next - 1].Length;
+                copied = property.End;
+                shift = at - copied;
+                spans[i] = new PropertySpan(property.Name, start, at);
+            }
+            else
+            {
+                spans[i] = new PropertySpan(property.Name, property.Start + shift, property.End + shift);
+            }
+        }
+
+        // the rest of the stored members (all but the closing brace), then the added ones
+        source.AsSpan(copied, source.Length - 1 - copied).CopyTo(utf8.AsSpan(at));
+        at += source.Length - 1 - copied;
+        for (var i = 0; i < appended.Length; i++)
+        {
+            if (properties.Length + i > 0)
             {
                 utf8[at++] = (byte)',';
             }
 
-            var from = member.Fragment ? fragments : source;
-            from[member.NameStart..member.End].CopyTo(utf8.AsSpan(at));
-            var shift = at - member.NameStart;
-            spans[i] = new PropertySpan(member.Name, member.ValueStart + shift, member.End + shift);
-            if (model.HasLinks && member.Name == EntityModel.LinksProperty)
-            {
-                (linksStart, linksEnd) = (spans[i].Start, spans[i].End);
-            }
-
-            at += member.End - member.NameStart;
+            names[i].CopyTo(utf8.AsSpan(at));
+            at += names[i].Length;
+            appended[i].Value.CopyTo(utf8.AsSpan(at));
+            spans[properties.Length + i] = new PropertySpan(appended[i].Name, at, at + appended[i].Length);
+            at += appended[i].Length;
         }
 
-        utf8[at] = (byte)'}';
-        Debug.Assert(at + 1 == length, "the assembled length is exact");
-        return new StoredEntity(utf8, linksStart, linksEnd, stamp, spans);
+        utf8[at++] = (byte)'}';
+        Debug.Assert(at == length, "the spliced length is exact");
+        int linksStart = -1, linksEnd = -1;
+        if (model.HasLinks)
+        {
+            foreach (var span in spans)
+            {
+                if (span.Name == EntityModel.LinksProperty)
+                {
+                    (linksStart, linksEnd) = (span.Start, span.End);
+                }
+            }
+        }
+
+        return new StoredEntity(utf8, linksStart, linksEnd, stamp, ImmutableCollectionsMarshal.AsImmutableArray(spans));
     }
 
-    private static bool Contains(IReadOnlyList<PropertySpan> properties, string name)
+    /// <summary><c>"Name":</c> as the writer writes a member's name.</summary>
+    private static byte[] NamePart(string name)
     {
-        for (var i = 0; i < properties.Count; i++)
+        var encoded = JsonEncodedText.Encode(name, Options.Encoder).EncodedUtf8Bytes;
+        var part = new byte[encoded.Length + 3];
+        part[0] = (byte)'"';
+        encoded.CopyTo(part.AsSpan(1));
+        part[^2] = (byte)'"';
+        part[^1] = (byte)':';
+        return part;
+    }
+
+    private static Dictionary<string, int> IndexByName(ImmutableArray<PropertySpan> properties)
+    {
+        var index = new Dictionary<string, int>(properties.Length, StringComparer.Ordinal);
+        for (var i = 0; i < properties.Length; i++)
+        {
+            index[properties[i].Name] = i;
+        }
+
+        return index;
+    }
+
+    /// <summary>The position of <paramref name="name"/> among the stored properties, or -1.</summary>
+    private static int IndexOf(ImmutableArray<PropertySpan> properties, Dictionary<string, int>? index, string name)
+    {
+        if (index is not null)
+        {
+            return index.TryGetValue(name, out var found) ? found : -1;
+        }
+
+        for (var i = 0; i < properties.Length; i++)
         {
             if (properties[i].Name == name)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static bool Contains(ReadOnlySpan<MemberValue> members, string name)
+    {
+        foreach (var member in members)
+        {
+            if (member.Name == name)
             {
                 return true;
             }
@@ -176,63 +285,15 @@ internal static class EntityWriter
         return false;
     }
 
-    /// <summary>One member of a version being merged: a byte range of the stored version or of the fragments.</summary>
-    private readonly record struct Member(string Name, bool Fragment, int NameStart, int ValueStart, int End);
-
-    /// <summary>The changed members, each written as <c>"Name":value</c> (as <see cref="Output"/> would write it) into one buffer.</summary>
-    private sealed class Fragments(EntityModel model)
+    /// <summary>
+    /// One property a new version sets: its position among the stored ones (-1: added at the end), its name, and its
+    /// value bytes (<see cref="Source"/>[<see cref="Start"/>..<see cref="End"/>]).
+    /// </summary>
+    private readonly record struct Edit(int Index, string Name, byte[]? Source, int Start, int End)
     {
-        private readonly ArrayBufferWriter<byte> _buffer = new(256);
-        private Utf8JsonWriter? _writer;
+        public int Length => End - Start;
 
-        public ReadOnlySpan<byte> Written => _buffer.WrittenSpan;
-
-        public Member Node(string name, JsonNode? value)
-        {
-            var (writer, nameStart, valueStart) = Begin(name);
-            if (value is null || (model.HasLinks && name == EntityModel.LinksProperty))
-            {
-                writer.WriteNullValue(); // for _Links a placeholder: the response writes the request's own links here
-            }
-            else
-            {
-                value.WriteTo(writer);
-            }
-
-            writer.Flush();
-            return new Member(name, true, nameStart, valueStart, _buffer.WrittenCount);
-        }
-
-        /// <summary>A member from the bytes of its name part (<c>"Name":</c>, as written before) and of its value.</summary>
-        public Member Raw(string name, ReadOnlySpan<byte> namePart, ReadOnlySpan<byte> value)
-        {
-            var nameStart = _buffer.WrittenCount;
-            _buffer.Write(namePart);
-            var valueStart = _buffer.WrittenCount;
-            _buffer.Write(value);
-            return new Member(name, true, nameStart, valueStart, _buffer.WrittenCount);
-        }
-
-        public Member Raw(string name, ReadOnlySpan<byte> value)
-        {
-            var (writer, nameStart, valueStart) = Begin(name);
-            writer.WriteRawValue(value, skipInputValidation: true);
-            writer.Flush();
-            return new Member(name, true, nameStart, valueStart, _buffer.WrittenCount);
-        }
-
-        /// <summary>A writer in a fresh object, with the name written: the member starts after the object's '{'.</summary>
-        private (Utf8JsonWriter Writer, int NameStart, int ValueStart) Begin(string name)
-        {
-            var writer = _writer ??= new Utf8JsonWriter(_buffer, Options);
-            writer.Reset(); // the bytes written so far stay in the buffer
-            writer.WriteStartObject();
-            writer.Flush();
-            var nameStart = _buffer.WrittenCount;
-            writer.WritePropertyName(name);
-            writer.Flush();
-            return (writer, nameStart, _buffer.WrittenCount);
-        }
+        public ReadOnlySpan<byte> Value => Source.AsSpan(Start, End - Start);
     }
 
     /// <summary>The entity's last-update stamp; an absent or unreadable one counts as "no date".</summary>
@@ -286,7 +347,7 @@ internal static class EntityWriter
             _writer.WriteEndObject();
             _writer.Flush();
             _writer.Dispose();
-            return new StoredEntity(_buffer.WrittenSpan.ToArray(), _linksStart, _linksEnd, lastUpdate, _properties);
+            return new StoredEntity(_buffer.WrittenSpan.ToArray(), _linksStart, _linksEnd, lastUpdate, [.. _properties]);
         }
 
         private int Name(string name)

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 
 namespace ContractHarness.MockServer.Model;
@@ -10,7 +11,7 @@ namespace ContractHarness.MockServer.Model;
 /// </summary>
 internal sealed class StoredEntity
 {
-    public StoredEntity(byte[] utf8, int linksStart, int linksEnd, DateTimeOffset lastUpdate, IReadOnlyList<PropertySpan> properties)
+    public StoredEntity(byte[] utf8, int linksStart, int linksEnd, DateTimeOffset lastUpdate, ImmutableArray<PropertySpan> properties)
     {
         Utf8 = utf8;
         LinksStart = linksStart;
@@ -47,7 +48,7 @@ internal sealed class StoredEntity
     public int LinksEnd { get; }
 
     /// <summary>The top-level properties in stored order, with the byte range of each value.</summary>
-    public IReadOnlyList<PropertySpan> Properties { get; }
+    public ImmutableArray<PropertySpan> Properties { get; }
 
     /// <summary>The last-update stamp at one-second resolution (UTC).</summary>
     public DateTimeOffset LastUpdate { get; }
@@ -81,3 +82,6 @@ internal sealed class StoredEntity
 
 /// <summary>A top-level property of a stored entity and the byte range of its value.</summary>
 internal readonly record struct PropertySpan(string Name, int Start, int End);
+
+/// <summary>A top-level property a new version sets, with its value as JSON bytes (never changed once made).</summary>
+internal readonly record struct MemberValue(string Name, byte[] Utf8);

@@ -117,22 +117,25 @@ internal sealed class EntityChanges(SeedData seed, TimeProvider time, bool ignor
 
     /// <summary>The path under the lock: check the changed properties, then write them over the stored bytes.</summary>
     private ChangeOutcome Commit(EntityModel model, int id, StoredEntity current, Dictionary<string, JsonNode?> changed, bool checkKey) =>
-        Check(model, id, changed, checkKey) is { } refused ? refused : Write(model, current, changed, new Dictionary<string, byte[]>(2, StringComparer.Ordinal));
+        Check(model, id, changed, checkKey) is { } refused ? refused : Write(model, current, changed, []);
 
     /// <summary>
-    /// The new version: <paramref name="changed"/> (checked) and <paramref name="raw"/> (ready bytes) over the stored
-    /// bytes, with the server's own values set (the updated-by user and the last-update stamp, appended to <paramref name="raw"/>).
+    /// The new version: <paramref name="changed"/> (checked) and <paramref name="values"/> (ready bytes) over the stored
+    /// bytes, with the server's own values set (the updated-by user and the last-update stamp, after <paramref name="values"/>).
     /// </summary>
-    private ChangeOutcome Write(EntityModel model, StoredEntity current, Dictionary<string, JsonNode?> changed, Dictionary<string, byte[]> raw)
+    private ChangeOutcome Write(EntityModel model, StoredEntity current, Dictionary<string, JsonNode?> changed, ReadOnlySpan<MemberValue> values)
     {
+        var raw = new MemberValue[values.Length + 2];
+        values.CopyTo(raw);
+        var count = values.Length;
         if (model.UpdatedByField is { } updatedBy)
         {
-            raw[updatedBy] = seed.CurrentUser(model);
+            raw[count++] = new MemberValue(updatedBy, seed.CurrentUser(model));
         }
 
         // The stamp is written as bytes and handed over as an instant: nothing formats it to parse it back.
         var stamp = EntityStamp.ToSeconds(time.GetUtcNow());
-        raw[model.LastUpdateField] = EntityStamp.JsonUtf8(stamp);
-        return EntityWriter.Merge(current, changed, raw, model, stamp);
+        raw[count++] = new MemberValue(model.LastUpdateField, EntityStamp.JsonUtf8(stamp));
+        return EntityWriter.Merge(current, changed, raw.AsSpan(0, count), model, stamp);
     }
 }

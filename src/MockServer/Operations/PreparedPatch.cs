@@ -17,11 +17,11 @@ internal sealed class PreparedPatch
 {
     private readonly string[] _mustExist;
 
-    private PreparedPatch(Dictionary<string, byte[]>? values, string[] mustExist, MockHttpException? refusal) =>
+    private PreparedPatch(MemberValue[]? values, string[] mustExist, MockHttpException? refusal) =>
         (Values, _mustExist, Refusal) = (values, mustExist, refusal);
 
-    /// <summary>The new values as JSON bytes, by schema name (null when <see cref="Refusal"/> is set).</summary>
-    public Dictionary<string, byte[]>? Values { get; }
+    /// <summary>The new values as JSON bytes, under their schema names (null when <see cref="Refusal"/> is set).</summary>
+    public MemberValue[]? Values { get; }
 
     /// <summary>The 400 the patch earns whatever the stored version is (after the preconditions).</summary>
     public MockHttpException? Refusal { get; }
@@ -96,7 +96,7 @@ internal sealed class PreparedPatch
         refused ??= check(members!);
         return refused is not null
             ? new PreparedPatch(null, [.. mustExist], refused)
-            : new PreparedPatch(members!.ToDictionary(m => m.Key, m => EntityWriter.ValueBytes(m.Value), StringComparer.Ordinal), [.. mustExist], null);
+            : new PreparedPatch([.. members!.Select(m => new MemberValue(m.Key, EntityWriter.ValueBytes(m.Value)))], [.. mustExist], null);
     }
 
     /// <summary>The schema's name of a top-level property the patch may set here, or null (unknown, <c>_Links</c>, named twice).</summary>

@@ -37,4 +37,22 @@ public sealed class HttpDateTests
         EntityStamp.Format(instant).Should().Be(written);
         System.Text.Encoding.UTF8.GetString(EntityStamp.JsonUtf8(instant)).Should().Be($"\"{written}\"");
     }
+
+    [Fact]
+    public void Formats_KeepTheLastInstant_AndFormatAnotherOneAfresh()
+    {
+        // Both formats keep their last result (updates within one second share it): a new instant must not get the old text.
+        var later = Expected.AddSeconds(1);
+        var other = Expected.ToOffset(TimeSpan.FromHours(2)); // the same instant written with an offset
+
+        var texts = new[] { Expected, later, later, other, Expected }.Select(HttpDate.Format).ToArray();
+        var stamps = new[] { Expected, later, later, other, Expected }
+            .Select(i => System.Text.Encoding.UTF8.GetString(EntityStamp.JsonUtf8(i))).ToArray();
+
+        texts.Should().Equal(
+            "Sun, 06 Nov 1994 08:49:37 GMT", "Sun, 06 Nov 1994 08:49:38 GMT", "Sun, 06 Nov 1994 08:49:38 GMT",
+            "Sun, 06 Nov 1994 08:49:37 GMT", "Sun, 06 Nov 1994 08:49:37 GMT");
+        stamps.Should().Equal(
+            "\"1994-11-06T08:49:37\"", "\"1994-11-06T08:49:38\"", "\"1994-11-06T08:49:38\"", "\"1994-11-06T08:49:37\"", "\"1994-11-06T08:49:37\"");
+    }
 }

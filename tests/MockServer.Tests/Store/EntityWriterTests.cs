@@ -33,7 +33,7 @@ public sealed class EntityWriterTests
             changed[EntityModel.LinksProperty] = new JsonObject { ["Self"] = "ignored" };
         }
 
-        var raw = new Dictionary<string, byte[]>(StringComparer.Ordinal) { [names[1]] = "{\"Raw\":true}"u8.ToArray(), ["AddedRaw"] = "[1,2]"u8.ToArray() };
+        MemberValue[] raw = [new(names[1], "{\"Raw\":true}"u8.ToArray()), new("AddedRaw", "[1,2]"u8.ToArray())];
 
         var merged = EntityWriter.Merge(current, changed, raw, model, current.LastUpdate);
 
@@ -53,6 +53,56 @@ public sealed class EntityWriterTests
         merged.Properties.Should().Equal(expected.Properties);
         (merged.LinksStart, merged.LinksEnd).Should().Be((expected.LinksStart, expected.LinksEnd));
         merged.LastModified.Should().Be(current.LastModified);
+    }
+
+    [Theory]
+    [MemberData(nameof(Entities))]
+    public void Merge_OfEveryOtherMember_WritesTheSameBytesAsWritingTheMergedEntityWhole(string entity)
+    {
+        // More changes than the scan by name takes: the index path, with changed members next to each other and apart.
+        var model = Models.Single(m => m.Entity == entity);
+        var current = EntityWriter.Write(JsonNode.Parse(File.ReadAllBytes(model.FixturePath))!.AsObject(), model);
+        var names = current.Properties.Select(p => p.Name).Where(n => n != EntityModel.LinksProperty).ToList();
+        var changed = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        for (var i = 0; i < names.Count; i += 2)
+        {
+            changed[names[i]] = JsonValue.Create(new string('x', i));
+        }
+
+        changed[names[1]] = 1;
+        MemberValue[] raw = [new(names[0], "\"raw wins\""u8.ToArray()), new(names[^1], "[]"u8.ToArray())];
+
+        var merged = EntityWriter.Merge(current, changed, raw, model, current.LastUpdate);
+
+        var whole = current.ToJsonObject();
+        foreach (var (name, value) in changed)
+        {
+            whole[name] = value?.DeepClone();
+        }
+
+        foreach (var (name, bytes) in raw)
+        {
+            whole[name] = JsonNode.Parse(bytes);
+        }
+
+        var expected = EntityWriter.Write(whole, model);
+        changed.Count.Should().BeGreaterThan(8);
+        merged.Utf8.Should().Equal(expected.Utf8);
+        merged.Properties.Should().Equal(expected.Properties);
+        (merged.LinksStart, merged.LinksEnd).Should().Be((expected.LinksStart, expected.LinksEnd));
+    }
+
+    [Fact]
+    public void Merge_IntoAnEmptyEntity_AddsTheMembersWithoutALeadingComma()
+    {
+        var model = Models[0];
+        var empty = EntityWriter.Write([], model);
+
+        var merged = EntityWriter.Merge(
+            empty, new Dictionary<string, JsonNode?> { ["A"] = "é" }, [new MemberValue("B", "2"u8.ToArray())], model, empty.LastUpdate);
+
+        System.Text.Encoding.UTF8.GetString(merged.Utf8).Should().Be("""{"A":"é","B":2}""");
+        merged.Properties.Should().Equal(new PropertySpan("A", 5, 9), new PropertySpan("B", 14, 15));
     }
 
     [Theory]
@@ -103,7 +153,7 @@ public sealed class EntityWriterTests
         var model = Models.First(m => File.Exists(m.FixturePath));
         var current = EntityWriter.Write(JsonNode.Parse(File.ReadAllBytes(model.FixturePath))!.AsObject(), model);
 
-        var merged = EntityWriter.Merge(current, new Dictionary<string, JsonNode?>(), new Dictionary<string, byte[]>(), model, current.LastUpdate);
+        var merged = EntityWriter.Merge(current, new Dictionary<string, JsonNode?>(), [], model, current.LastUpdate);
 
         merged.Utf8.Should().Equal(current.Utf8);
         merged.Properties.Should().Equal(current.Properties);
