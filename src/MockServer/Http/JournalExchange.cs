@@ -33,14 +33,14 @@ internal sealed class JournalExchange
     public static void Begin(MockContext mock, HttpContext context, long started)
     {
         var exchange = new JournalExchange(mock, context, started);
-        context.Features.Set(exchange);
+        context.Features[typeof(JournalExchange)] = exchange;
         context.Response.OnStarting(RecordCallback, exchange);
     }
 
     /// <summary>The request's body as it was read (a reference to the same array).</summary>
     public static void RequestRead(HttpContext context, byte[] body)
     {
-        if (context.Features.Get<JournalExchange>() is { } exchange)
+        if (Of(context) is { } exchange)
         {
             exchange._requestBody = body;
         }
@@ -49,7 +49,7 @@ internal sealed class JournalExchange
     /// <summary>The body the answer is about to be written from (call it before the response starts).</summary>
     public static void Answering(HttpContext context, JournalBody body)
     {
-        if (context.Features.Get<JournalExchange>() is { } exchange)
+        if (Of(context) is { } exchange)
         {
             exchange._responseBody = body;
         }
@@ -61,7 +61,7 @@ internal sealed class JournalExchange
     /// </summary>
     public static void Aborted(HttpContext context)
     {
-        if (context.Features.Get<JournalExchange>() is { } exchange)
+        if (Of(context) is { } exchange)
         {
             exchange._aborted = true;
             exchange.Record();
@@ -70,7 +70,7 @@ internal sealed class JournalExchange
 
     /// <summary>The status the journal and the request log show: 0 for an exchange ended without an answer.</summary>
     public static int StatusOf(HttpContext context) =>
-        context.Features.Get<JournalExchange>() is { _aborted: true } ? 0 : context.Response.StatusCode;
+        Of(context) is { _aborted: true } ? 0 : context.Response.StatusCode;
 
     private Task Record()
     {
@@ -83,22 +83,34 @@ internal sealed class JournalExchange
         var request = _context.Request;
         var elapsed = _mock.Time.GetElapsedTime(_started).TotalMilliseconds;
         var keep = _mock.Journal.BodyBudget > 0; // a budget of 0 switches bodies off: nothing held, nothing to drop later
-        var requestTruncated = false;
-        var requestBody = _requestBody is null || !keep ? default : JournalBody.Of(_requestBody).Kept(JournalEntry.BodyLimit, out requestTruncated);
-        var responseTruncated = false;
-        var responseBody = keep ? _responseBody.Kept(JournalEntry.BodyLimit, out responseTruncated) : default;
+        var bodies = JournalBodies.None;
+        if (_requestBody is not null || _responseBody.HasValue)
+        {
+            var requestTruncated = false;
+            var requestBody = _requestBody is null || !keep ? default : JournalBody.Of(_requestBody).Kept(JournalEntry.BodyLimit, out requestTruncated);
+            var responseTruncated = false;
+            var responseBody = keep ? _responseBody.Kept(JournalEntry.BodyLimit, out responseTruncated) : default;
+            bodies = keep ? new JournalBodies(requestBody, requestTruncated, responseBody, responseTruncated) : JournalBodies.Dropped;
+        }
+
         _mock.Journal.Add(new JournalEntry(
             _mock.Time.GetUtcNow(), request.Method, request.Path.Value + request.QueryString.Value, _aborted ? 0 : _context.Response.StatusCode, Math.Round(elapsed, 3),
-            Fault(), Headers(request.Headers), requestBody, requestTruncated, responseBody, responseTruncated)
+            Fault(), Headers(request.Headers))
         {
-            BodiesDropped = !keep && (_requestBody is not null || _responseBody.HasValue),
+            Bodies = bodies,
         });
         return Task.CompletedTask;
     }
 
     /// <summary>What a fault rule or <c>Prefer</c> did to this answer, if anything (read without making the items dictionary).</summary>
     private string? Fault() =>
-        _context.Features.Get<IItemsFeature>() is { } items && items.Items.TryGetValue(FaultNote.ItemKey, out var fault) ? fault?.ToString() : null;
+        _context.Features[typeof(IItemsFeature)] is IItemsFeature items && items.Items.TryGetValue(FaultNote.ItemKey, out var fault) ? fault?.ToString() : null;
+
+    /// <summary>
+    /// The exchange <paramref name="context"/> carries, or null. Through the collection's indexer by type: the native
+    /// build resolves the generic <c>Get&lt;T&gt;</c> through a runtime lookup on every call, the indexer is a plain call.
+    /// </summary>
+    private static JournalExchange? Of(HttpContext context) => context.Features[typeof(JournalExchange)] as JournalExchange;
 
     /// <summary>The request's headers, credentials replaced by <see cref="JournalEntry.Redacted"/>.</summary>
     private static KeyValuePair<string, string>[] Headers(IHeaderDictionary headers)
@@ -107,7 +119,7 @@ internal sealed class JournalExchange
         var i = 0;
         foreach (var (name, value) in headers)
         {
-            copy[i++] = new(name, JournalEntry.CredentialHeaders.Contains(name) ? JournalEntry.Redacted : value.ToString());
+            copy[i++] = new(name, JournalEntry.IsCredential(name) ? JournalEntry.Redacted : value.ToString());
         }
 
         return copy;

@@ -30,7 +30,7 @@ public sealed class FaultNoteTests : IDisposable
         var entry = _mock.Journal.Snapshot().Entries.Single();
         entry.Fault.Should().Be("f1: status 503");
         entry.Status.Should().Be(503);
-        entry.ResponseBody.ToText().Should().Contain("\"ErrorType\":\"Fault\"");
+        entry.Bodies.Response.ToText().Should().Contain("\"ErrorType\":\"Fault\"");
         RequestInspector.ToModel(_mock.Routes, entry).Fault.Should().Be("f1: status 503");
     }
 

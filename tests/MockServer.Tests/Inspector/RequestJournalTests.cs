@@ -35,9 +35,9 @@ public sealed class RequestJournalTests
         var (entries, _) = journal.Snapshot();
         entries.Select(e => e.Path).Should().Equal("/r/4", "/r/3", "/r/2", "/r/1");
         entries.Select(e => e.BodiesDropped).Should().Equal(false, false, false, true);
-        entries[3].RequestBody.HasValue.Should().BeFalse();
-        entries[3].ResponseBody.HasValue.Should().BeFalse();
-        entries[0].RequestBody.ToText().Should().Be(new string('q', 15));
+        entries[3].Bodies.Request.HasValue.Should().BeFalse();
+        entries[3].Bodies.Response.HasValue.Should().BeFalse();
+        entries[0].Bodies.Request.ToText().Should().Be(new string('q', 15));
         journal.BodyBytes.Should().Be(90);
     }
 
@@ -54,7 +54,7 @@ public sealed class RequestJournalTests
 
         var (entries, _) = journal.Snapshot();
         entries.Should().HaveCount(4);
-        journal.BodyBytes.Should().Be(entries.Sum(e => e.BodyBytes));
+        journal.BodyBytes.Should().Be(entries.Sum(e => e.Bodies.Bytes));
         entries[0].BodiesDropped.Should().BeFalse("the newest entry fits the budget");
     }
 
@@ -73,9 +73,24 @@ public sealed class RequestJournalTests
         journal.BodyBytes.Should().Be(0);
     }
 
+    [Fact]
+    public void IsCredential_NamesEachCredentialHeaderInAnyCase_AndNoOther()
+    {
+        foreach (var name in JournalEntry.CredentialHeaders)
+        {
+            JournalEntry.IsCredential(name).Should().BeTrue(name);
+            JournalEntry.IsCredential(name.ToUpperInvariant()).Should().BeTrue(name);
+            JournalEntry.IsCredential(name.ToLowerInvariant()).Should().BeTrue(name);
+        }
+
+        // Same lengths as the credential names, and the usual request headers.
+        string[] others = ["Accept", "Origin", "Content-Type", "X-Request-Id", "Content-Length", "If-None-Match", "Cache-Control", "Proxy-Authenticate", "Authorizations", "Host", "Cookie2", ""];
+        others.Where(JournalEntry.IsCredential).Should().BeEmpty();
+    }
+
     private static JournalEntry Entry(string path, int bodyBytes)
     {
         var body = bodyBytes == 0 ? default : JournalBody.Of(Encoding.UTF8.GetBytes(new string('q', bodyBytes)));
-        return new(DateTimeOffset.UnixEpoch, "PATCH", path, 200, 1, null, [], body, false, body, false);
+        return new(DateTimeOffset.UnixEpoch, "PATCH", path, 200, 1, null, []) { Bodies = bodyBytes == 0 ? JournalBodies.None : new(body, false, body, false) };
     }
 }

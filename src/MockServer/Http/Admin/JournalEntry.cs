@@ -12,11 +12,7 @@ internal sealed record JournalEntry(
     int Status,
     double Milliseconds,
     string? Fault,
-    IReadOnlyList<KeyValuePair<string, string>> RequestHeaders,
-    JournalBody RequestBody,
-    bool RequestBodyTruncated,
-    JournalBody ResponseBody,
-    bool ResponseBodyTruncated)
+    IReadOnlyList<KeyValuePair<string, string>> RequestHeaders)
 {
     /// <summary>What a header's value is replaced with when it carries a credential.</summary>
     public const string Redacted = "[redacted]";
@@ -25,20 +21,51 @@ internal sealed record JournalEntry(
     public const int BodyLimit = 16 * 1024;
 
     /// <summary>The headers whose values are credentials: the entity routes' (<see cref="AuthCheck"/>) and the admin token's (<see cref="AdminGuard"/>, a Bearer in <c>Authorization</c>).</summary>
-    public static readonly IReadOnlySet<string> CredentialHeaders = new HashSet<string>(
-        ["Authorization", "Proxy-Authorization", "Cookie", "X-Admin-Token", "X-XSRF-TOKEN"], StringComparer.OrdinalIgnoreCase);
+    public static readonly IReadOnlyList<string> CredentialHeaders = ["Authorization", "Proxy-Authorization", "Cookie", "X-Admin-Token", "X-XSRF-TOKEN"];
+
+    private volatile JournalBodies _bodies = JournalBodies.None;
+
+    /// <summary>True when <paramref name="name"/> (any case) is one of the <see cref="CredentialHeaders"/>: a check per recorded header, so no set lookup.</summary>
+    public static bool IsCredential(string name) => name.Length switch
+    {
+        6 => name.Equals("Cookie", StringComparison.OrdinalIgnoreCase),
+        12 => name.Equals("X-XSRF-TOKEN", StringComparison.OrdinalIgnoreCase),
+        13 => name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) || name.Equals("X-Admin-Token", StringComparison.OrdinalIgnoreCase),
+        19 => name.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase),
+        _ => false,
+    };
 
     /// <summary>The number the journal gave the entry, increasing per recorded request (set once, before anyone can read it).</summary>
     public long Id { get; private set; }
 
-    /// <summary>True when the byte budget took this entry's bodies.</summary>
-    public bool BodiesDropped { get; init; }
+    /// <summary>
+    /// The bodies, read once by a reader so both come from the same moment: the byte budget may take them (the only
+    /// change an entry sees after it is added, one reference written).
+    /// </summary>
+    public JournalBodies Bodies
+    {
+        get => _bodies;
+        init => _bodies = value;
+    }
 
-    /// <summary>The bytes of the bodies this entry holds.</summary>
-    public int BodyBytes => RequestBody.Length + ResponseBody.Length;
+    /// <summary>True when the byte budget took this entry's bodies.</summary>
+    public bool BodiesDropped => ReferenceEquals(_bodies, JournalBodies.Dropped);
 
     public void Number(long id) => Id = id;
 
-    /// <summary>This entry without its bodies, flagged.</summary>
-    public JournalEntry WithoutBodies() => this with { RequestBody = default, ResponseBody = default, BodiesDropped = true };
+    /// <summary>Gives up the bodies (flagged as dropped); the entry stays.</summary>
+    public void DropBodies() => _bodies = JournalBodies.Dropped;
+}
+
+/// <summary>The two bodies of a journal entry and whether each was cut at <see cref="JournalEntry.BodyLimit"/>.</summary>
+internal sealed record JournalBodies(JournalBody Request, bool RequestTruncated, JournalBody Response, bool ResponseTruncated)
+{
+    /// <summary>No bodies to keep (none was read or written).</summary>
+    public static readonly JournalBodies None = new(default, false, default, false);
+
+    /// <summary>Bodies there were, and the byte budget did not keep.</summary>
+    public static readonly JournalBodies Dropped = new(default, false, default, false);
+
+    /// <summary>The bytes both bodies hold.</summary>
+    public int Bytes { get; } = Request.Length + Response.Length;
 }

@@ -61,10 +61,15 @@ internal sealed class RequestInspector(MockContext mock)
     }
 
     /// <summary>An entry as the admin API (and <see cref="SuperOfficeMockEngine.Journal"/>) shows it: bodies become text here.</summary>
-    public static RequestModel ToModel(EntityRoutes routes, JournalEntry e) => new(
-        e.Id, e.Time, e.Method, e.Path, e.Status, e.Milliseconds, Operation(routes, e.Method, e.Path), e.Fault,
-        e.RequestHeaders.ToDictionary(StringComparer.OrdinalIgnoreCase),
-        e.RequestBody.ToText(), e.RequestBodyTruncated, e.ResponseBody.ToText(), e.ResponseBodyTruncated, e.BodiesDropped);
+    public static RequestModel ToModel(EntityRoutes routes, JournalEntry e)
+    {
+        var bodies = e.Bodies; // once: the budget may take them meanwhile
+        return new(
+            e.Id, e.Time, e.Method, e.Path, e.Status, e.Milliseconds, Operation(routes, e.Method, e.Path), e.Fault,
+            e.RequestHeaders.ToDictionary(StringComparer.OrdinalIgnoreCase),
+            bodies.Request.ToText(), bodies.RequestTruncated, bodies.Response.ToText(), bodies.ResponseTruncated,
+            ReferenceEquals(bodies, JournalBodies.Dropped));
+    }
 
     /// <summary>
     /// The operation a recorded request reached: <c>"PATCH Contact/{id}"</c> for a method the entity route serves,

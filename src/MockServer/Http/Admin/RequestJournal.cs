@@ -9,6 +9,7 @@ namespace ContractHarness.MockServer.Http.Admin;
 internal sealed class RequestJournal(int capacity, long bodyBudget)
 {
     private readonly JournalEntry[] _ring = new JournalEntry[capacity];
+    private readonly int[] _bodySizes = new int[capacity]; // beside the ring: the budget's bookkeeping reads no old entry
     private readonly Lock _gate = new();
     private int _oldest;
     private int _count;
@@ -23,31 +24,42 @@ internal sealed class RequestJournal(int capacity, long bodyBudget)
 
     public void Add(JournalEntry entry)
     {
+        var bytes = entry.Bodies.Bytes;
         lock (_gate)
         {
             if (_count == capacity)
             {
-                _bodyBytes -= _ring[_oldest].BodyBytes;
-                _oldest = (_oldest + 1) % capacity;
+                _bodyBytes -= _bodySizes[_oldest];
+                _oldest = Slot(1);
                 _count--;
                 _bodiesFrom = Math.Max(_bodiesFrom - 1, 0);
             }
 
             entry.Number(++_lastId);
-            _ring[(_oldest + _count) % capacity] = entry;
+            var slot = Slot(_count);
+            _ring[slot] = entry;
+            _bodySizes[slot] = bytes;
             _count++;
-            _bodyBytes += entry.BodyBytes;
+            _bodyBytes += bytes;
             _total++;
             while (_bodyBytes > bodyBudget && _bodiesFrom < _count)
             {
-                var slot = (_oldest + _bodiesFrom++) % capacity;
-                if (_ring[slot].BodyBytes > 0)
+                var old = Slot(_bodiesFrom++);
+                if (_bodySizes[old] > 0)
                 {
-                    _bodyBytes -= _ring[slot].BodyBytes;
-                    _ring[slot] = _ring[slot].WithoutBodies();
+                    _bodyBytes -= _bodySizes[old];
+                    _bodySizes[old] = 0;
+                    _ring[old].DropBodies();
                 }
             }
         }
+    }
+
+    /// <summary>The ring's slot <paramref name="offset"/> entries after the oldest (offset at most the capacity).</summary>
+    private int Slot(int offset)
+    {
+        var slot = _oldest + offset;
+        return slot >= capacity ? slot - capacity : slot;
     }
 
     /// <summary>The kept entries, newest first, and how many requests were recorded since the last clear.</summary>
@@ -58,7 +70,7 @@ internal sealed class RequestJournal(int capacity, long bodyBudget)
             var entries = new JournalEntry[_count];
             for (var i = 0; i < _count; i++)
             {
-                entries[i] = _ring[(_oldest + _count - 1 - i) % capacity];
+                entries[i] = _ring[Slot(_count - 1 - i)];
             }
 
             return (entries, _total);
@@ -83,6 +95,7 @@ internal sealed class RequestJournal(int capacity, long bodyBudget)
         lock (_gate)
         {
             Array.Clear(_ring);
+            Array.Clear(_bodySizes);
             _oldest = _count = _bodiesFrom = 0;
             _bodyBytes = _total = 0;
         }
