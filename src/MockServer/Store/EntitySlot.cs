@@ -52,7 +52,10 @@ internal sealed class EntitySlot
         }
     }
 
-    /// <summary>The version the next change starts from: the newest staged one, else <see cref="Current"/>. Under <see cref="Gate"/> only.</summary>
+    /// <summary>
+    /// The version the next change starts from: the newest staged one, else <see cref="Current"/>. Under
+    /// <see cref="Gate"/> it is the one to change; outside, a guess that may already be outdated.
+    /// </summary>
     public StoredEntity? Latest => _staged is { } staged ? staged.Value : Current;
 
     /// <summary>Makes <paramref name="value"/> the base of the next change, not yet visible. Under <see cref="Gate"/> only.</summary>

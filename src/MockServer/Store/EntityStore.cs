@@ -95,14 +95,23 @@ internal sealed class EntityStore : IDisposable
     /// <summary>
     /// Replaces the entity with what <paramref name="change"/> makes of it, atomically with respect to every other
     /// change of the same entity. <paramref name="change"/> may return a refusal (or throw) instead; nothing is
-    /// stored then.
+    /// stored then. <paramref name="change"/> must not change anything itself: it may run twice, and only the run on the
+    /// version that is latest under the entity's lock counts (see the other overload).
     /// </summary>
     /// <returns>The stored new version or the refusal, or null when the id does not exist.</returns>
     public ChangeOutcome? Update(EntityModel model, int id, Func<StoredEntity, ChangeOutcome> change) =>
         Update(model, id, default, change);
 
     /// <summary>As <see cref="Update(EntityModel, int, Func{StoredEntity, ChangeOutcome})"/>, from a place <see cref="TryFind"/> found.</summary>
-    /// <remarks>A reset between the two replaces the tables: the id is then looked up again in the new ones.</remarks>
+    /// <remarks>
+    /// A reset between the two replaces the tables: the id is then looked up again in the new ones.
+    /// The change is worked out before the lock, from the version latest at that moment, and kept when that version
+    /// is still the latest once the lock is held; otherwise another change came first and it is worked out again,
+    /// under the lock, from the new version. The lock is held to compare one reference and publish, so the updates
+    /// of a hot entity queue for that rather than for each other's whole change (a profile of 32 connections patching
+    /// one entity on 2 cores showed them yielding the CPU in the lock's spin), and stay linearizable: every kept
+    /// outcome was made from the version it replaces.
+    /// </remarks>
     public ChangeOutcome? Update(EntityModel model, int id, EntityHandle found, Func<StoredEntity, ChangeOutcome> change)
     {
         _resetGate.EnterReadLock();
@@ -116,6 +125,8 @@ internal sealed class EntityStore : IDisposable
                 return null;
             }
 
+            var basis = slot.Latest; // outside the lock a guess, checked below
+            var early = basis is null ? default(ChangeOutcome?) : change(basis);
             lock (slot.Gate)
             {
                 if (slot.Latest is not { } current)
@@ -123,7 +134,7 @@ internal sealed class EntityStore : IDisposable
                     return null;
                 }
 
-                var outcome = change(current);
+                var outcome = early is { } made && ReferenceEquals(current, basis) ? made : change(current);
                 if (outcome.Stored is not { } next)
                 {
                     return outcome;
