@@ -9,6 +9,7 @@
 #   bench/profile.sh [SCENARIO...]     scenarios: get patch hot merge conflict precondition select (default: all);
 #                                      hot: every connection patches Contact/66 (one entity's lock, contended)
 #   BENCH_DURATION (8) seconds measured per scenario after BENCH_WARMUP (6) seconds of warm-up; BENCH_TOP (25) frames.
+#   BENCH_MOCK_ARGS: options for the mock in both steps (--journal-size N, --journal-body-bytes N).
 # Writes bench/results/<timestamp>.profile.md. Needs wrk and perf (Debian: wrk, linux-perf); installs them if missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -81,7 +82,8 @@ tidy() { sed -E 's/class \[[^]]*\]//g; s/valuetype \[[^]]*\]//g; s/\[ContractHar
 echo "==> GC figures per scenario (mock in-process)" >&2
 PORT=$(free_port 5281)
 mkfifo "$WORK/in"
-"$INPROC" serve --port "$PORT" <"$WORK/in" >/dev/null 2>"$WORK/gc.err" &
+# shellcheck disable=SC2086 # BENCH_MOCK_ARGS is a list of options
+"$INPROC" serve --port "$PORT" ${BENCH_MOCK_ARGS:-} <"$WORK/in" >/dev/null 2>"$WORK/gc.err" &
 PIDS+=($!)
 exec 7>"$WORK/in"
 wait_health "$PORT" || { cat "$WORK/gc.err" >&2; exit 1; }
@@ -116,7 +118,8 @@ echo >>"$OUT"
 # ---------------------------------------------------------------- 2. CPU, per scenario
 echo "==> CPU profile per scenario (perf record -g on the mock binary)" >&2
 PORT=$(free_port 5291)
-DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 "$MOCK" --host "$HOST" --port "$PORT" >/dev/null 2>&1 &
+# shellcheck disable=SC2086
+DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 "$MOCK" --host "$HOST" --port "$PORT" ${BENCH_MOCK_ARGS:-} >/dev/null 2>&1 &
 MOCK_PID=$!
 PIDS+=("$MOCK_PID")
 wait_health "$PORT" || { echo "bench/profile.sh: the mock did not answer" >&2; exit 1; }

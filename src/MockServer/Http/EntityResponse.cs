@@ -54,21 +54,22 @@ internal static class EntityResponse
             return;
         }
 
-        response.ContentLength = bytes.Length - (entity.LinksEnd - entity.LinksStart) + links.Length(context.Request, id);
+        var parts = links.Parts(context.Request); // once per answer: the length, the journal and the bytes use them
+        response.ContentLength = bytes.Length - (entity.LinksEnd - entity.LinksStart) + LinkWriter.Length(parts, id);
         if (HttpMethods.IsHead(context.Request.Method))
         {
             return;
         }
 
         // The journal keeps references to the stored bytes and the host's link parts, not the spliced answer.
-        JournalExchange.Answering(context, JournalBody.OfEntity(bytes, entity.LinksStart, entity.LinksEnd, links.Parts(context.Request), id));
+        JournalExchange.Answering(context, JournalBody.OfEntity(bytes, entity.LinksStart, entity.LinksEnd, parts, id));
 
         // Headers first: body bytes written before the response has started are buffered by Kestrel and copied
         // a second time once the headers are out.
         await response.StartAsync(context.RequestAborted);
         var writer = response.BodyWriter;
         writer.Write(bytes.AsSpan(0, entity.LinksStart));
-        links.Write(writer, context.Request, id);
+        LinkWriter.Write(writer, parts, id);
         writer.Write(bytes.AsSpan(entity.LinksEnd));
         await writer.FlushAsync(context.RequestAborted);
     }

@@ -16,21 +16,17 @@ internal sealed class LinkWriter(EntityModel model)
     private const int MaxCachedHosts = 32;
     private readonly ConcurrentDictionary<string, (byte[] Before, byte[] After)> _byHost = new(StringComparer.Ordinal);
 
-    /// <summary>How many bytes <see cref="Write"/> writes.</summary>
-    public int Length(HttpRequest request, int id)
-    {
-        var (before, after) = Parts(request);
-        return before.Length + Digits(id) + after.Length;
-    }
+    /// <summary>How many bytes <see cref="Write"/> writes with these parts.</summary>
+    public static int Length((byte[] Before, byte[] After) parts, int id) => parts.Before.Length + Digits(id) + parts.After.Length;
 
-    public void Write(IBufferWriter<byte> writer, HttpRequest request, int id)
+    /// <summary>Writes the links of <paramref name="id"/> from the request's <see cref="Parts"/>.</summary>
+    public static void Write(IBufferWriter<byte> writer, (byte[] Before, byte[] After) parts, int id)
     {
-        var (before, after) = Parts(request);
-        writer.Write(before);
+        writer.Write(parts.Before);
         var span = writer.GetSpan(11);
         Utf8Formatter.TryFormat(id, span, out var written);
         writer.Advance(written);
-        writer.Write(after);
+        writer.Write(parts.After);
     }
 
     /// <summary>The link bytes before and after the id for the request's scheme and host (made once per host).</summary>

@@ -102,7 +102,7 @@ internal static class RequestBody
 
     /// <summary>The 415 for a Content-Type that is not JSON, or null (a missing one counts as JSON).</summary>
     public static MockHttpException? MediaTypeRefusal(string? contentType) =>
-        string.IsNullOrWhiteSpace(contentType) || (MediaTypeHeaderValue.TryParse(contentType, out var media) && IsJson(media.MediaType.Value))
+        string.IsNullOrWhiteSpace(contentType) || IsJson(MediaTypeOf(contentType))
             ? null
             : MockErrors.UnsupportedMediaType(contentType);
 
@@ -114,11 +114,30 @@ internal static class RequestBody
 
     /// <summary>True when the Content-Type names the JSON Merge Patch media type.</summary>
     public static bool IsMergePatch(string? contentType) =>
-        contentType is not null && MediaTypeHeaderValue.TryParse(contentType, out var media)
-        && media.MediaType.Equals("application/merge-patch+json", StringComparison.OrdinalIgnoreCase);
+        contentType is not null && "application/merge-patch+json".Equals(MediaTypeOf(contentType), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True when the Content-Type names the JSON Patch media type.</summary>
     public static bool IsJsonPatch(string? contentType) =>
-        contentType is not null && MediaTypeHeaderValue.TryParse(contentType, out var media)
-        && media.MediaType.Equals("application/json-patch+json", StringComparison.OrdinalIgnoreCase);
+        contentType is not null && "application/json-patch+json".Equals(MediaTypeOf(contentType), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The media type of a Content-Type value without its parameters, or null when the value does not parse. A
+    /// client sends the same value with every request, and a PATCH asks up to three times: the last value parsed is
+    /// kept and compared first (an ordinal comparison of the whole value, so the same text gets the same answer).
+    /// </summary>
+    private static string? MediaTypeOf(string contentType)
+    {
+        if (_lastContentType is { } last && string.Equals(last.ContentType, contentType, StringComparison.Ordinal))
+        {
+            return last.MediaType;
+        }
+
+        var mediaType = MediaTypeHeaderValue.TryParse(contentType, out var media) ? media.MediaType.Value : null;
+        _lastContentType = new ParsedContentType(contentType, mediaType);
+        return mediaType;
+    }
+
+    private static ParsedContentType? _lastContentType;
+
+    private sealed record ParsedContentType(string ContentType, string? MediaType);
 }

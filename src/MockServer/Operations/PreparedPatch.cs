@@ -94,9 +94,19 @@ internal sealed class PreparedPatch
 
         var members = EntityShape.WithDefaults(document, model, touched, out var refused);
         refused ??= check(members!);
-        return refused is not null
-            ? new PreparedPatch(null, [.. mustExist], refused)
-            : new PreparedPatch([.. members!.Select(m => new MemberValue(m.Key, EntityWriter.ValueBytes(m.Value)))], [.. mustExist], null);
+        if (refused is not null)
+        {
+            return new PreparedPatch(null, [.. mustExist], refused);
+        }
+
+        var values = new MemberValue[members!.Count];
+        var i = 0;
+        foreach (var (name, value) in members)
+        {
+            values[i++] = new MemberValue(name, EntityWriter.ValueBytes(value));
+        }
+
+        return new PreparedPatch(values, [.. mustExist], null);
     }
 
     /// <summary>The schema's name of a top-level property the patch may set here, or null (unknown, <c>_Links</c>, named twice).</summary>
