@@ -1,6 +1,4 @@
 using System.Buffers;
-using System.Collections.Immutable;
-using System.Runtime.InteropServices;
 using System.Diagnostics;
 using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
@@ -90,9 +88,9 @@ internal static class EntityWriter
     public static StoredEntity Rewrite(StoredEntity current, Func<PropertySpan, byte[]?> replacement, EntityModel model, DateTimeOffset lastUpdate)
     {
         var properties = current.Properties;
-        var edits = new Edit[properties.Length];
+        var edits = new Edit[properties.Count];
         var count = 0;
-        for (var i = 0; i < properties.Length; i++)
+        for (var i = 0; i < properties.Count; i++)
         {
             var property = properties[i];
             if ((!model.HasLinks || property.Name != EntityModel.LinksProperty) && replacement(property) is { } value)
@@ -158,76 +156,81 @@ internal static class EntityWriter
         }
 
         var appended = edits[replaced..];
-        var names = new byte[appended.Length][];
+        var stored = properties.Count;
+        var nameParts = new byte[appended.Length][];
         var length = source.Length;
         foreach (var edit in edits[..replaced])
         {
-            var property = properties[edit.Index];
-            length += edit.Length - (property.End - property.Start);
+            length += edit.Length - (properties.EndOf(edit.Index) - properties.StartOf(edit.Index));
         }
 
         for (var i = 0; i < appended.Length; i++)
         {
-            names[i] = NamePart(appended[i].Name);
-            length += (properties.Length + i > 0 ? 1 : 0) + names[i].Length + appended[i].Length;
+            nameParts[i] = NamePart(appended[i].Name);
+            length += (stored + i > 0 ? 1 : 0) + nameParts[i].Length + appended[i].Length;
         }
 
         var utf8 = GC.AllocateUninitializedArray<byte>(length);
-        var spans = new PropertySpan[properties.Length + appended.Length];
+        var bounds = GC.AllocateUninitializedArray<int>(2 * (stored + appended.Length));
         int at = 0, copied = 0, shift = 0, next = 0;
-        for (var i = 0; i < properties.Length; i++)
+        for (var i = 0; i < stored; i++)
         {
-            var property = properties[i];
+            int start = properties.StartOf(i), end = properties.EndOf(i);
             if (next < replaced && edits[next].Index == i)
             {
                 // the run up to this value (from the end of the last changed one), then the new value
-                source.AsSpan(copied, property.Start - copied).CopyTo(utf8.AsSpan(at));
-                at += property.Start - copied;
-                var start = at;
-                edits[next++].Value.CopyTo(utf8.AsSpan(at));
-                at += edits[next - 1].Length;
-                copied = property.End;
+                source.AsSpan(copied, start - copied).CopyTo(utf8.AsSpan(at));
+                at += start - copied;
+                bounds[2 * i] = at;
+                edits[next].Value.CopyTo(utf8.AsSpan(at));
+                at += edits[next++].Length;
+                bounds[(2 * i) + 1] = at;
+                copied = end;
                 shift = at - copied;
-                spans[i] = new PropertySpan(property.Name, start, at);
             }
             else
             {
-                spans[i] = new PropertySpan(property.Name, property.Start + shift, property.End + shift);
+                bounds[2 * i] = start + shift;
+                bounds[(2 * i) + 1] = end + shift;
             }
         }
 
         // the rest of the stored members (all but the closing brace), then the added ones
         source.AsSpan(copied, source.Length - 1 - copied).CopyTo(utf8.AsSpan(at));
         at += source.Length - 1 - copied;
+        var names = properties.SharedNames; // the same names in the same order, unless members are added
+        if (appended.Length > 0)
+        {
+            names = new string[stored + appended.Length];
+            properties.SharedNames.CopyTo(names, 0);
+        }
+
         for (var i = 0; i < appended.Length; i++)
         {
-            if (properties.Length + i > 0)
+            if (stored + i > 0)
             {
                 utf8[at++] = (byte)',';
             }
 
-            names[i].CopyTo(utf8.AsSpan(at));
-            at += names[i].Length;
+            nameParts[i].CopyTo(utf8.AsSpan(at));
+            at += nameParts[i].Length;
             appended[i].Value.CopyTo(utf8.AsSpan(at));
-            spans[properties.Length + i] = new PropertySpan(appended[i].Name, at, at + appended[i].Length);
+            names[stored + i] = appended[i].Name;
+            bounds[2 * (stored + i)] = at;
             at += appended[i].Length;
+            bounds[(2 * (stored + i)) + 1] = at;
         }
 
         utf8[at++] = (byte)'}';
         Debug.Assert(at == length, "the spliced length is exact");
+        var spans = new PropertySpans(names, bounds);
         int linksStart = -1, linksEnd = -1;
-        if (model.HasLinks)
+        if (model.HasLinks && spans.IndexOf(EntityModel.LinksProperty) is var links and >= 0)
         {
-            foreach (var span in spans)
-            {
-                if (span.Name == EntityModel.LinksProperty)
-                {
-                    (linksStart, linksEnd) = (span.Start, span.End);
-                }
-            }
+            (linksStart, linksEnd) = (spans.StartOf(links), spans.EndOf(links));
         }
 
-        return new StoredEntity(utf8, linksStart, linksEnd, stamp, ImmutableCollectionsMarshal.AsImmutableArray(spans));
+        return new StoredEntity(utf8, linksStart, linksEnd, stamp, spans);
     }
 
     /// <summary><c>"Name":</c> as the writer writes a member's name.</summary>
@@ -242,35 +245,21 @@ internal static class EntityWriter
         return part;
     }
 
-    private static Dictionary<string, int> IndexByName(ImmutableArray<PropertySpan> properties)
+    private static Dictionary<string, int> IndexByName(PropertySpans properties)
     {
-        var index = new Dictionary<string, int>(properties.Length, StringComparer.Ordinal);
-        for (var i = 0; i < properties.Length; i++)
+        var index = new Dictionary<string, int>(properties.Count, StringComparer.Ordinal);
+        var names = properties.SharedNames;
+        for (var i = 0; i < names.Length; i++)
         {
-            index[properties[i].Name] = i;
+            index[names[i]] = i;
         }
 
         return index;
     }
 
     /// <summary>The position of <paramref name="name"/> among the stored properties, or -1.</summary>
-    private static int IndexOf(ImmutableArray<PropertySpan> properties, Dictionary<string, int>? index, string name)
-    {
-        if (index is not null)
-        {
-            return index.TryGetValue(name, out var found) ? found : -1;
-        }
-
-        for (var i = 0; i < properties.Length; i++)
-        {
-            if (properties[i].Name == name)
-            {
-                return i;
-            }
-        }
-
-        return -1;
-    }
+    private static int IndexOf(PropertySpans properties, Dictionary<string, int>? index, string name) =>
+        index is null ? properties.IndexOf(name) : index.TryGetValue(name, out var found) ? found : -1;
 
     private static bool Contains(ReadOnlySpan<MemberValue> members, string name)
     {
@@ -347,7 +336,7 @@ internal static class EntityWriter
             _writer.WriteEndObject();
             _writer.Flush();
             _writer.Dispose();
-            return new StoredEntity(_buffer.WrittenSpan.ToArray(), _linksStart, _linksEnd, lastUpdate, [.. _properties]);
+            return new StoredEntity(_buffer.WrittenSpan.ToArray(), _linksStart, _linksEnd, lastUpdate, PropertySpans.From(_properties));
         }
 
         private int Name(string name)

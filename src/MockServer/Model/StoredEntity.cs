@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using System.Collections;
 using System.Text.Json.Nodes;
 
 namespace ContractHarness.MockServer.Model;
@@ -11,7 +11,7 @@ namespace ContractHarness.MockServer.Model;
 /// </summary>
 internal sealed class StoredEntity
 {
-    public StoredEntity(byte[] utf8, int linksStart, int linksEnd, DateTimeOffset lastUpdate, ImmutableArray<PropertySpan> properties)
+    public StoredEntity(byte[] utf8, int linksStart, int linksEnd, DateTimeOffset lastUpdate, PropertySpans properties)
     {
         Utf8 = utf8;
         LinksStart = linksStart;
@@ -48,7 +48,7 @@ internal sealed class StoredEntity
     public int LinksEnd { get; }
 
     /// <summary>The top-level properties in stored order, with the byte range of each value.</summary>
-    public ImmutableArray<PropertySpan> Properties { get; }
+    public PropertySpans Properties { get; }
 
     /// <summary>The last-update stamp at one-second resolution (UTC).</summary>
     public DateTimeOffset LastUpdate { get; }
@@ -59,15 +59,7 @@ internal sealed class StoredEntity
     /// <summary>True when the entity has the top-level property <paramref name="name"/> (the schema's spelling).</summary>
     public bool Has(string name)
     {
-        foreach (var property in Properties)
-        {
-            if (property.Name == name)
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return Properties.IndexOf(name) >= 0;
     }
 
     /// <summary>A fresh, private, mutable copy of the entity.</summary>
@@ -82,6 +74,91 @@ internal sealed class StoredEntity
 
 /// <summary>A top-level property of a stored entity and the byte range of its value.</summary>
 internal readonly record struct PropertySpan(string Name, int Start, int End);
+
+/// <summary>
+/// The top-level properties of a stored version in stored order: their names, an array the versions an update
+/// leaves in the same order share, and the byte range of each value, two ints per property. A new version
+/// allocates only the ranges, an array without references for the collector to trace.
+/// </summary>
+internal readonly struct PropertySpans : IReadOnlyList<PropertySpan>
+{
+    private readonly string[] _names;
+    private readonly int[] _bounds;
+
+    /// <param name="names">The names in stored order; never changed afterwards (versions share it).</param>
+    /// <param name="bounds">Start and end of each value, in the same order (2 × the names).</param>
+    public PropertySpans(string[] names, int[] bounds)
+    {
+        if (bounds.Length != 2 * names.Length)
+        {
+            throw new ArgumentException($"{bounds.Length} bounds for {names.Length} names: two per name.", nameof(bounds));
+        }
+
+        (_names, _bounds) = (names, bounds);
+    }
+
+    public int Count => _names.Length;
+
+    /// <summary>The names in stored order, to share with a version whose properties keep that order (never to change).</summary>
+    public string[] SharedNames => _names;
+
+    public PropertySpan this[int index] => new(_names[index], _bounds[2 * index], _bounds[(2 * index) + 1]);
+
+    /// <summary>The start of the value of the property at <paramref name="index"/>.</summary>
+    public int StartOf(int index) => _bounds[2 * index];
+
+    /// <summary>The end (exclusive) of the value of the property at <paramref name="index"/>.</summary>
+    public int EndOf(int index) => _bounds[(2 * index) + 1];
+
+    /// <summary>The position of <paramref name="name"/> (the schema's spelling), or -1.</summary>
+    public int IndexOf(string name)
+    {
+        for (var i = 0; i < _names.Length; i++)
+        {
+            if (_names[i] == name)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    public static PropertySpans From(IReadOnlyList<PropertySpan> spans)
+    {
+        var names = new string[spans.Count];
+        var bounds = new int[2 * spans.Count];
+        for (var i = 0; i < spans.Count; i++)
+        {
+            (names[i], bounds[2 * i], bounds[(2 * i) + 1]) = (spans[i].Name, spans[i].Start, spans[i].End);
+        }
+
+        return new PropertySpans(names, bounds);
+    }
+
+    public Enumerator GetEnumerator() => new(this);
+
+    IEnumerator<PropertySpan> IEnumerable<PropertySpan>.GetEnumerator() => GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    public struct Enumerator(PropertySpans spans) : IEnumerator<PropertySpan>
+    {
+        private int _index = -1;
+
+        public readonly PropertySpan Current => spans[_index];
+
+        readonly object IEnumerator.Current => Current;
+
+        public bool MoveNext() => ++_index < spans.Count;
+
+        public void Reset() => _index = -1;
+
+        public readonly void Dispose()
+        {
+        }
+    }
+}
 
 /// <summary>A top-level property a new version sets, with its value as JSON bytes (never changed once made).</summary>
 internal readonly record struct MemberValue(string Name, byte[] Utf8);

@@ -35,6 +35,7 @@ public sealed class EntityWriterTests
 
         MemberValue[] raw = [new(names[1], "{\"Raw\":true}"u8.ToArray()), new("AddedRaw", "[1,2]"u8.ToArray())];
 
+        var before = current.Properties.ToList();
         var merged = EntityWriter.Merge(current, changed, raw, model, current.LastUpdate);
 
         var whole = current.ToJsonObject();
@@ -53,6 +54,7 @@ public sealed class EntityWriterTests
         merged.Properties.Should().Equal(expected.Properties);
         (merged.LinksStart, merged.LinksEnd).Should().Be((expected.LinksStart, expected.LinksEnd));
         merged.LastModified.Should().Be(current.LastModified);
+        current.Properties.Should().Equal(before, "the names the two versions share are not changed by the added members");
     }
 
     [Theory]
