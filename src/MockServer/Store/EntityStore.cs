@@ -110,7 +110,8 @@ internal sealed class EntityStore : IDisposable
     /// under the lock, from the new version. The lock is held to compare one reference and publish, so the updates
     /// of a hot entity queue for that rather than for each other's whole change (a profile of 32 connections patching
     /// one entity on 2 cores showed them yielding the CPU in the lock's spin), and stay linearizable: every kept
-    /// outcome was made from the version it replaces.
+    /// outcome was made from the version it replaces. An untouched seeded id is worked out from the version reads
+    /// answer; a refusal of it is answered without making the id a slot (only a change that stores keeps one).
     /// </remarks>
     public ChangeOutcome? Update(EntityModel model, int id, EntityHandle found, Func<StoredEntity, ChangeOutcome> change)
     {
@@ -119,14 +120,27 @@ internal sealed class EntityStore : IDisposable
         {
             var state = _state;
             var slot = ReferenceEquals(found.Tables, state) ? found.Slot : null;
+            slot ??= state.Tables[model].GetValueOrDefault(id);
+
+            // Outside the lock a guess, checked below: the slot's latest version, or an untouched id's seed version.
+            var basis = slot is null ? state.Seeds.Get(model, id) : slot.Latest;
+            if (basis is null)
+            {
+                return null;
+            }
+
+            var early = change(basis);
+            if (slot is null && early.Stored is null)
+            {
+                return early; // a refusal of an untouched id: nothing to keep, so no slot either
+            }
+
             slot ??= SlotOf(state, model, id);
             if (slot is null)
             {
                 return null;
             }
 
-            var basis = slot.Latest; // outside the lock a guess, checked below
-            var early = basis is null ? default(ChangeOutcome?) : change(basis);
             lock (slot.Gate)
             {
                 if (slot.Latest is not { } current)
@@ -134,7 +148,7 @@ internal sealed class EntityStore : IDisposable
                     return null;
                 }
 
-                var outcome = early is { } made && ReferenceEquals(current, basis) ? made : change(current);
+                var outcome = ReferenceEquals(current, basis) ? early : change(current);
                 if (outcome.Stored is not { } next)
                 {
                     return outcome;

@@ -114,6 +114,28 @@ public sealed class LazySeedTests
     }
 
     [Fact]
+    public void RefusedUpdate_OfAnUntouchedId_KeepsNoSlot_AndTheIdReadsAsBefore()
+    {
+        using var store = new EntityStore(SeedData.Build(Models, 42, 100), null, TimeProvider.System);
+        var model = Models[0];
+        var read = store.Get(model, 9)!;
+        StoredEntity? seenByChange = null;
+
+        var outcome = store.Update(model, 9, current =>
+        {
+            seenByChange = current;
+            return new MockHttpException(409, "Test Failed", "Conflict", "refused");
+        })!.Value;
+
+        outcome.Refusal!.Status.Should().Be(409);
+        seenByChange!.Tag.Should().Be(read.Tag, "the refusal was worked out from the version reads answer");
+        store.Slots(model).Should().Be(0, "a refusal stores nothing, so the id stays untouched");
+        store.Get(model, 9)!.Tag.Should().Be(read.Tag);
+        store.Update(model, 100_000, current => current).Should().BeNull("an id the seed does not hold is not found");
+        store.Slots(model).Should().Be(0);
+    }
+
+    [Fact]
     public void Reset_GivesUntouchedIdsANewTag()
     {
         using var store = new EntityStore(SeedData.Build(Models, 42, 100), null, TimeProvider.System);
