@@ -38,21 +38,7 @@ public sealed class EntityWriterTests
         var before = current.Properties.ToList();
         var merged = EntityWriter.Merge(current, changed, raw, model, current.LastUpdate);
 
-        var whole = current.ToJsonObject();
-        foreach (var (name, value) in changed)
-        {
-            whole[name] = value?.DeepClone();
-        }
-
-        foreach (var (name, bytes) in raw)
-        {
-            whole[name] = JsonNode.Parse(bytes);
-        }
-
-        var expected = EntityWriter.Write(whole, model);
-        merged.Utf8.Should().Equal(expected.Utf8);
-        merged.Properties.Should().Equal(expected.Properties);
-        (merged.LinksStart, merged.LinksEnd).Should().Be((expected.LinksStart, expected.LinksEnd));
+        ShouldBeWrittenWhole(merged, current, changed, raw, model);
         merged.LastModified.Should().Be(current.LastModified);
         current.Properties.Should().Equal(before, "the names the two versions share are not changed by the added members");
     }
@@ -76,22 +62,8 @@ public sealed class EntityWriterTests
 
         var merged = EntityWriter.Merge(current, changed, raw, model, current.LastUpdate);
 
-        var whole = current.ToJsonObject();
-        foreach (var (name, value) in changed)
-        {
-            whole[name] = value?.DeepClone();
-        }
-
-        foreach (var (name, bytes) in raw)
-        {
-            whole[name] = JsonNode.Parse(bytes);
-        }
-
-        var expected = EntityWriter.Write(whole, model);
         changed.Count.Should().BeGreaterThan(8);
-        merged.Utf8.Should().Equal(expected.Utf8);
-        merged.Properties.Should().Equal(expected.Properties);
-        (merged.LinksStart, merged.LinksEnd).Should().Be((expected.LinksStart, expected.LinksEnd));
+        ShouldBeWrittenWhole(merged, current, changed, raw, model);
     }
 
     [Fact]
@@ -160,5 +132,26 @@ public sealed class EntityWriterTests
         merged.Utf8.Should().Equal(current.Utf8);
         merged.Properties.Should().Equal(current.Properties);
         (merged.LinksStart, merged.LinksEnd).Should().Be((current.LinksStart, current.LinksEnd));
+    }
+
+    /// <summary><paramref name="merged"/> is exactly what writing <paramref name="current"/> with the changes applied whole gives (raw values last, so they win).</summary>
+    private static void ShouldBeWrittenWhole(
+        StoredEntity merged, StoredEntity current, Dictionary<string, JsonNode?> changed, MemberValue[] raw, EntityModel model)
+    {
+        var whole = current.ToJsonObject();
+        foreach (var (name, value) in changed)
+        {
+            whole[name] = value?.DeepClone();
+        }
+
+        foreach (var (name, bytes) in raw)
+        {
+            whole[name] = JsonNode.Parse(bytes);
+        }
+
+        var expected = EntityWriter.Write(whole, model);
+        merged.Utf8.Should().Equal(expected.Utf8);
+        merged.Properties.Should().Equal(expected.Properties);
+        (merged.LinksStart, merged.LinksEnd).Should().Be((expected.LinksStart, expected.LinksEnd));
     }
 }
