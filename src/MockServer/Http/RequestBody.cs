@@ -125,19 +125,8 @@ internal static class RequestBody
     /// client sends the same value with every request, and a PATCH asks up to three times: the last value parsed is
     /// kept and compared first (an ordinal comparison of the whole value, so the same text gets the same answer).
     /// </summary>
-    private static string? MediaTypeOf(string contentType)
-    {
-        if (_lastContentType is { } last && string.Equals(last.ContentType, contentType, StringComparison.Ordinal))
-        {
-            return last.MediaType;
-        }
+    private static string? MediaTypeOf(string contentType) => LastMediaType.Get(contentType);
 
-        var mediaType = MediaTypeHeaderValue.TryParse(contentType, out var media) ? media.MediaType.Value : null;
-        _lastContentType = new ParsedContentType(contentType, mediaType);
-        return mediaType;
-    }
-
-    private static ParsedContentType? _lastContentType;
-
-    private sealed record ParsedContentType(string ContentType, string? MediaType);
+    private static readonly LastResult<string, string?> LastMediaType =
+        new(static contentType => MediaTypeHeaderValue.TryParse(contentType, out var media) ? media.MediaType.Value : null);
 }

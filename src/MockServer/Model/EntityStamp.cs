@@ -21,25 +21,16 @@ internal static class EntityStamp
     /// The stamp as a JSON string's bytes (<c>"2026-11-22T10:00:00"</c>), written without a string in between. The
     /// array is shared (the last one is kept, as every update within one second writes the same stamp): never change it.
     /// </summary>
-    public static byte[] JsonUtf8(DateTimeOffset instant)
-    {
-        if (_last is { } last && last.Instant == instant)
-        {
-            return last.Utf8;
-        }
+    public static byte[] JsonUtf8(DateTimeOffset instant) => LastJson.Get(instant);
 
+    private static readonly LastResult<DateTimeOffset, byte[]> LastJson = new(static instant =>
+    {
         Span<byte> text = stackalloc byte[WrittenFormat.Length + 2];
         text[0] = (byte)'"';
         instant.UtcDateTime.TryFormat(text[1..], out var written, WrittenFormat, CultureInfo.InvariantCulture);
         text[written + 1] = (byte)'"';
-        var utf8 = text[..(written + 2)].ToArray();
-        _last = new Written(instant, utf8);
-        return utf8;
-    }
-
-    private static Written? _last;
-
-    private sealed record Written(DateTimeOffset Instant, byte[] Utf8);
+        return text[..(written + 2)].ToArray();
+    });
 
     /// <summary>Parses a stored stamp; false for anything that is not an ISO 8601 date-time.</summary>
     public static bool TryParse(string? text, out DateTimeOffset instant)

@@ -41,19 +41,8 @@ internal static class HttpDate
     /// The IMF-fixdate form, as <c>Last-Modified</c> carries it. The last one is kept: every version stored within one
     /// second carries the same stamp, so under load most calls format nothing.
     /// </summary>
-    public static string Format(DateTimeOffset instant)
-    {
-        if (_last is { } last && last.Instant == instant)
-        {
-            return last.Text;
-        }
+    public static string Format(DateTimeOffset instant) => LastFormatted.Get(instant);
 
-        var text = instant.UtcDateTime.ToString("ddd, dd MMM yyyy HH:mm:ss 'GMT'", CultureInfo.InvariantCulture);
-        _last = new Formatted(instant, text);
-        return text;
-    }
-
-    private static Formatted? _last;
-
-    private sealed record Formatted(DateTimeOffset Instant, string Text);
+    private static readonly LastResult<DateTimeOffset, string> LastFormatted =
+        new(static instant => instant.UtcDateTime.ToString("ddd, dd MMM yyyy HH:mm:ss 'GMT'", CultureInfo.InvariantCulture));
 }

@@ -21,19 +21,23 @@ internal sealed record JournalEntry(
     public const int BodyLimit = 16 * 1024;
 
     /// <summary>The headers whose values are credentials: the entity routes' (<see cref="AuthCheck"/>) and the admin token's (<see cref="AdminGuard"/>, a Bearer in <c>Authorization</c>).</summary>
-    public static readonly IReadOnlyList<string> CredentialHeaders = ["Authorization", "Proxy-Authorization", "Cookie", "X-Admin-Token", "X-XSRF-TOKEN"];
+    public static readonly string[] CredentialHeaders = ["Authorization", "Proxy-Authorization", "Cookie", "X-Admin-Token", "X-XSRF-TOKEN"];
 
     private volatile JournalBodies _bodies = JournalBodies.None;
 
-    /// <summary>True when <paramref name="name"/> (any case) is one of the <see cref="CredentialHeaders"/>: a check per recorded header, so no set lookup.</summary>
-    public static bool IsCredential(string name) => name.Length switch
+    /// <summary>True when <paramref name="name"/> (any case) is one of the <see cref="CredentialHeaders"/>: a check per recorded header, lengths first, no set lookup.</summary>
+    public static bool IsCredential(string name)
     {
-        6 => name.Equals("Cookie", StringComparison.OrdinalIgnoreCase),
-        12 => name.Equals("X-XSRF-TOKEN", StringComparison.OrdinalIgnoreCase),
-        13 => name.Equals("Authorization", StringComparison.OrdinalIgnoreCase) || name.Equals("X-Admin-Token", StringComparison.OrdinalIgnoreCase),
-        19 => name.Equals("Proxy-Authorization", StringComparison.OrdinalIgnoreCase),
-        _ => false,
-    };
+        foreach (var credential in CredentialHeaders)
+        {
+            if (credential.Length == name.Length && credential.Equals(name, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The number the journal gave the entry, increasing per recorded request (set once, before anyone can read it).</summary>
     public long Id { get; private set; }
