@@ -156,7 +156,7 @@ bench-wiremock: ## WireMock.Net carrying the contract against a static WireMock.
 	bench/wiremock.sh
 
 .PHONY: bench-wiremock-java
-bench-wiremock-java: tools ## The native mock against the WireMock 3.x jar (Java) on its static mappings: GET and hot-entity PATCH of Contact/66, interleaved
+bench-wiremock-java: tools ## Both builds of the mock (native, JIT) against the WireMock 3.x jar (Java) on its static mappings: GET and hot-entity PATCH of Contact/66, interleaved
 	bench/wiremock-java.sh
 
 .PHONY: bench-micro

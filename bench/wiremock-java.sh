@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# make bench-wiremock-java: the native mock (make mock's build) against the WireMock 3.x standalone jar (npm package
-# wiremock, on Java) serving the generated static mappings in contracts/wiremock, on 127.0.0.1 only:
+# make bench-wiremock-java: both builds of the mock (the native one make mock runs, and the ReadyToRun JIT one of
+# MOCK_AOT=0) against the WireMock 3.x standalone jar (npm package wiremock, on Java) serving the generated static
+# mappings in contracts/wiremock, on 127.0.0.1 only:
 #   GET   /api/v1/Contact/66  the same sample entity from both;
 #   PATCH /api/v1/Contact/66  from all 32 connections: the mock applies every JSON Patch (a fresh value each time) to
 #                             the one entity under its lock, WireMock answers its canned 200 (no state).
-# WireMock gets BENCH_JAVA_WARMUP (30) seconds of each scenario first, for the JVM's compiler; the mock BENCH_WARMUP (5).
-# Then BENCH_ROUNDS (3) rounds of wrk -t2 -c32 per scenario and server, interleaved with the order flipped every round;
-# the median counts. WireMock runs with --no-request-journal (its journal grows without bound under load) and
+# WireMock gets BENCH_JAVA_WARMUP (30) seconds of each scenario first, for the JVM's compiler; the native mock
+# BENCH_WARMUP (5), the JIT mock twice that (its tiered compiler). Then BENCH_ROUNDS (3) rounds of wrk -t2 -c32 per
+# scenario and server, interleaved with the order rotated every round; the median counts. WireMock runs with --no-request-journal (its journal grows without bound under load) and
 # --disable-request-logging, its fastest settings. Table in bench/results/<stamp>.wiremock-java.md.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,22 +26,26 @@ command -v wrk >/dev/null 2>&1 || { say "installing wrk (Debian package)"; apt-g
 command -v java >/dev/null 2>&1 || { say "java is missing: make tools installs it"; exit 1; }
 JAR=$(ls node_modules/wiremock/build/wiremock-standalone-*.jar 2>/dev/null | head -1)
 [[ -n $JAR ]] || { say "no WireMock jar: run make tools"; exit 1; }
-MOCK=$(tools/mock-publish.sh)
+MOCK=$(tools/mock-publish.sh) # make mock's build: native where the C toolchain is, else it says why and gives the JIT one
+JIT=$(MOCK_AOT=0 tools/mock-publish.sh)
+SERVERS=(mock jit wiremock)
 
 declare -A PID PORT RATES
-cleanup() { local s; for s in mock wiremock; do [[ -n ${PID[$s]:-} ]] && { kill "${PID[$s]}" 2>/dev/null || true; wait "${PID[$s]}" 2>/dev/null || true; }; done; }
+cleanup() { local s; for s in "${SERVERS[@]}"; do [[ -n ${PID[$s]:-} ]] && { kill "${PID[$s]}" 2>/dev/null || true; wait "${PID[$s]}" 2>/dev/null || true; }; done; }
 trap cleanup EXIT
-PORT[mock]=$(free_port 5301); PORT[wiremock]=$(free_port $((PORT[mock] + 1)))
+PORT[mock]=$(free_port 5301); PORT[jit]=$(free_port $((PORT[mock] + 1))); PORT[wiremock]=$(free_port $((PORT[jit] + 1)))
 "$MOCK" --quiet --host "$HOST" --port "${PORT[mock]}" >>"$LOG" 2>&1 &
 PID[mock]=$!
+"$JIT" --quiet --host "$HOST" --port "${PORT[jit]}" >>"$LOG" 2>&1 &
+PID[jit]=$!
 java -jar "$JAR" --port "${PORT[wiremock]}" --bind-address "$HOST" --root-dir contracts/wiremock \
   --no-request-journal --disable-request-logging --disable-banner >>"$LOG" 2>&1 &
 PID[wiremock]=$!
-for s in mock wiremock; do
+for s in "${SERVERS[@]}"; do
   wait_http "http://$HOST:${PORT[$s]}/api/v1/Contact/66" 60 || { say "$s did not answer GET Contact/66: see $LOG"; exit 1; }
 done
-# Both must answer the bench's PATCH with a 200, or the comparison means nothing.
-for s in mock wiremock; do
+# Every server must answer the bench's PATCH with a 200, or the comparison means nothing.
+for s in "${SERVERS[@]}"; do
   code=$(curl -s -o /dev/null -w '%{http_code}' -X PATCH -H 'Content-Type: application/json-patch+json' -H 'Authorization: Bearer bench' \
     --data '[{"op":"replace","path":"/Department","value":"probe"}]' "http://$HOST:${PORT[$s]}/api/v1/Contact/66")
   [[ $code == 200 ]] || { say "$s answered $code to the bench's PATCH of Contact/66"; exit 1; }
@@ -52,10 +57,12 @@ round() {
   [[ $line == *" status=0" ]] || say "$1 $2: answers that were not 2xx ($line)"
   tr ' ' '\n' <<<"$line" | sed -n 's/^rps=//p'
 }
-say "warm-up: WireMock ${JAVA_WARMUP}s per scenario, the mock ${WARMUP}s"
-for script in get.lua patch.lua; do round wiremock "$script" "$JAVA_WARMUP" >/dev/null; round mock "$script" "$WARMUP" >/dev/null; done
+say "warm-up: WireMock ${JAVA_WARMUP}s per scenario, the native mock ${WARMUP}s, the JIT mock $((2 * WARMUP))s"
+for script in get.lua patch.lua; do
+  round wiremock "$script" "$JAVA_WARMUP" >/dev/null; round mock "$script" "$WARMUP" >/dev/null; round jit "$script" $((2 * WARMUP)) >/dev/null
+done
 for r in $(seq "$ROUNDS"); do
-  order=(mock wiremock); (( r % 2 == 0 )) && order=(wiremock mock)
+  case $((r % 3)) in 1) order=(mock jit wiremock) ;; 2) order=(wiremock mock jit) ;; *) order=(jit wiremock mock) ;; esac
   for script in get.lua patch.lua; do
     for s in "${order[@]}"; do
       rate=$(round "$s" "$script" "$DURATION"); RATES[$s.$script]="${RATES[$s.$script]:-} $rate"
@@ -65,18 +72,18 @@ for r in $(seq "$ROUNDS"); do
 done
 
 med() { tr ' ' '\n' <<<"${RATES[$1]}" | grep . | median; }
-ratio() { awk -v a="$(med "mock.$1")" -v b="$(med "wiremock.$1")" 'BEGIN { printf "%.2f", a / b }'; }
+ratio() { awk -v a="$(med "$1.$2")" -v b="$(med "wiremock.$2")" 'BEGIN { printf "%.2f", a / b }'; }
 {
   echo "# The mock against WireMock 3.x (Java) on Contact/66, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
   echo
   echo "wrk -t2 -c32, ${DURATION} s rounds, ${ROUNDS} interleaved rounds, median req/s; WireMock warmed ${JAVA_WARMUP} s per scenario."
-  echo "Mock: $MOCK. WireMock: $(basename "$JAR") on $(java -version 2>&1 | head -1)."
+  echo "make mock's build: $MOCK. JIT mock (MOCK_AOT=0 make mock): $JIT. WireMock: $(basename "$JAR") on $(java -version 2>&1 | head -1)."
   echo
-  echo "| scenario | mock req/s | WireMock req/s | mock / WireMock | target |"
-  echo "|---|---:|---:|---:|---|"
-  echo "| GET Contact/66 | $(med mock.get.lua) | $(med wiremock.get.lua) | $(ratio get.lua) | ≥ 3 |"
-  echo "| PATCH Contact/66, 32 connections (mock: real JSON Patch; WireMock: canned) | $(med mock.patch.lua) | $(med wiremock.patch.lua) | $(ratio patch.lua) | ≥ 3 |"
+  echo "| scenario | make mock req/s | JIT mock req/s | WireMock req/s | make mock / WireMock | JIT / WireMock | target |"
+  echo "|---|---:|---:|---:|---:|---:|---|"
+  echo "| GET Contact/66 | $(med mock.get.lua) | $(med jit.get.lua) | $(med wiremock.get.lua) | $(ratio mock get.lua) | $(ratio jit get.lua) | ≥ 3 |"
+  echo "| PATCH Contact/66, 32 connections (mock: real JSON Patch; WireMock: canned) | $(med mock.patch.lua) | $(med jit.patch.lua) | $(med wiremock.patch.lua) | $(ratio mock patch.lua) | $(ratio jit patch.lua) | ≥ 3 |"
   echo
-  echo "RSS after the rounds: mock $(rss_mb "${PID[mock]}" VmRSS) MB (peak $(rss_mb "${PID[mock]}" VmHWM) MB), WireMock $(rss_mb "${PID[wiremock]}" VmRSS) MB (peak $(rss_mb "${PID[wiremock]}" VmHWM) MB)."
+  echo "RSS after the rounds: make mock $(rss_mb "${PID[mock]}" VmRSS) MB (peak $(rss_mb "${PID[mock]}" VmHWM) MB), JIT mock $(rss_mb "${PID[jit]}" VmRSS) MB (peak $(rss_mb "${PID[jit]}" VmHWM) MB), WireMock $(rss_mb "${PID[wiremock]}" VmRSS) MB (peak $(rss_mb "${PID[wiremock]}" VmHWM) MB)."
 } | tee "$OUT"
 say "written to $OUT (raw wrk output: $LOG)"
