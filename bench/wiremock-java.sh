@@ -2,13 +2,13 @@
 # make bench-wiremock-java: both builds of the mock (the native one make mock runs, and the ReadyToRun JIT one of
 # MOCK_AOT=0) against the WireMock 3.x standalone jar (npm package wiremock, on Java) serving the generated static
 # mappings in contracts/wiremock, on 127.0.0.1 only:
-#   GET   /api/v1/Contact/66  the same sample entity from both;
+#   GET   /api/v1/Contact/66  the same sample entity from all three;
 #   PATCH /api/v1/Contact/66  from all 32 connections: the mock applies every JSON Patch (a fresh value each time) to
-#                             the one entity under its lock, WireMock answers its canned 200 (no state).
+#                             the one entity, WireMock answers its canned 200 (no state).
 # WireMock gets BENCH_JAVA_WARMUP (30) seconds of each scenario first, for the JVM's compiler; the native mock
 # BENCH_WARMUP (5), the JIT mock twice that (its tiered compiler). Then BENCH_ROUNDS (3) rounds of wrk -t2 -c32 per
-# scenario and server, interleaved with the order rotated every round; the median counts. WireMock runs with --no-request-journal (its journal grows without bound under load) and
-# --disable-request-logging, its fastest settings. Table in bench/results/<stamp>.wiremock-java.md.
+# scenario and server, interleaved with the order rotated every round; the median counts. WireMock runs with
+# --no-request-journal (its journal grows without bound under load) and --disable-request-logging, its fastest settings. Table in bench/results/<stamp>.wiremock-java.md.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
