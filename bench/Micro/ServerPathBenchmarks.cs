@@ -46,6 +46,17 @@ public class ServerPathBenchmarks
     public int JsonPatch() =>
         _updates.Patch(_contact, 1, _stored, PatchErrors.Parse(JsonNode.Parse(JsonPatchBody), _contact, out _), null, null).Stored!.Utf8.Length;
 
+    [Benchmark(Description = "PATCH as the server runs it: body bytes → JSON Patch → prepared → new version")]
+    public int ServerJsonPatch()
+    {
+        PatchBody.Read(JsonPatchBody, "application/json-patch+json", _contact, out var patch, out _);
+        var prepared = _updates.Prepare(_contact, 1, patch, null);
+        return _updates.Patch(_contact, 1, _stored, patch, null, null, prepared: prepared).Stored!.Utf8.Length;
+    }
+
+    [Benchmark(Description = "before the lock: body bytes → JSON Patch, 1 replace")]
+    public int ReadJsonPatch() => PatchBody.Read(JsonPatchBody, "application/json-patch+json", _contact, out var patch, out _) is null ? patch!.Operations.Count : -1;
+
     [Benchmark(Description = "lock hold, whole path: JSON Patch, 1 replace, parsed body → new version")]
     public int UnderLockWhole() => _updates.Patch(_contact, 1, _stored, _parsed, null, null).Stored!.Utf8.Length;
 

@@ -16,9 +16,7 @@ namespace ContractHarness.MockServer.Http;
 /// stored entity exactly as it was.
 /// Choices where the pages are silent:
 /// <list type="bullet">
-/// <item>a PATCH body is told apart by its shape: an array is JSON Patch, an object is JSON Merge Patch, whatever the
-/// JSON media type, except that <c>application/merge-patch+json</c> must carry an object and
-/// <c>application/json-patch+json</c> an array (400 otherwise); an empty body, a scalar or <c>null</c> is a 400;</item>
+/// <item>a PATCH body is told apart by its shape (<see cref="PatchBody"/>);</item>
 /// <item>an unknown id is a 404 before the body is parsed; a malformed body on a known id is a 400;</item>
 /// <item>the server sets the last-update stamp and <c>UpdatedBy</c> on every accepted update, whatever the body says
 /// about them (a patch of those fields is accepted and overwritten); a patch of only <c>test</c> operations that
@@ -29,9 +27,6 @@ namespace ContractHarness.MockServer.Http;
 /// </summary>
 internal sealed class EntityUpdates(MockContext mock)
 {
-    private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = false };
-    private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false, MaxDepth = StoredEntityJson.MaxDepth };
-
     public Task PatchAsync(HttpContext context, EntityRoute route, int id, SelectProjection? select) =>
         AnswerAsync(context, route, id, select, PatchOutcomeAsync(context, route.Model, id));
 
@@ -52,37 +47,10 @@ internal sealed class EntityUpdates(MockContext mock)
             return null;
         }
 
-        if (body!.Length == 0)
-        {
-            return MockErrors.BadRequest("The request body is empty: send a JSON Patch array or a JSON Merge Patch object.", "Missing Patch");
-        }
-
-        var node = Parse(body, out refused);
+        refused = PatchBody.Read(body!, context.Request.ContentType, model, out var patch, out var merge);
         if (refused is not null)
         {
             return refused;
-        }
-
-        var contentType = context.Request.ContentType;
-        JsonPatchDocument? patch = null;
-        JsonObject? merge = null;
-        switch (node)
-        {
-            case JsonArray when !RequestBody.IsMergePatch(contentType):
-                patch = PatchErrors.Parse(node, model, out refused);
-                if (refused is not null)
-                {
-                    return refused;
-                }
-
-                break;
-            case JsonObject obj when !RequestBody.IsJsonPatch(contentType):
-                merge = obj;
-                break;
-            default:
-                return MockErrors.BadRequest(
-                    $"The body is {JsonNodeNavigator.DescribeKind(node)}, which is not a JSON Patch array nor a JSON Merge Patch object{(contentType is null ? string.Empty : $" (Content-Type {contentType})")}.",
-                    "Invalid Patch");
         }
 
         var since = PreconditionCheck.IfUnmodifiedSince(context.Request);
@@ -100,7 +68,7 @@ internal sealed class EntityUpdates(MockContext mock)
             return refused;
         }
 
-        var node = body.AsSpan().Trim(" \t\r\n"u8).IsEmpty ? null : Parse(body!, out refused);
+        var node = body.AsSpan().Trim(" \t\r\n"u8).IsEmpty ? null : RequestBody.ParseJson(body!, out refused);
         if (node is not JsonObject entity)
         {
             return refused
@@ -149,20 +117,5 @@ internal sealed class EntityUpdates(MockContext mock)
         }
 
         await EntityResponse.WriteAsync(context, route.Links, id, done.Stored!, select);
-    }
-
-    /// <summary>The body's JSON, or null and the 400 in <paramref name="refused"/> (the reader's exception stops here).</summary>
-    private static JsonNode? Parse(byte[] body, out MockHttpException? refused)
-    {
-        refused = null;
-        try
-        {
-            return JsonNode.Parse(body, NodeOptions, StrictJson);
-        }
-        catch (JsonException e)
-        {
-            refused = MockErrors.BadRequest($"The body is not valid JSON: {e.Message}", "Malformed JSON");
-            return null;
-        }
     }
 }

@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using ContractHarness.MockServer.Model;
 using Microsoft.Net.Http.Headers;
 
@@ -14,6 +16,8 @@ namespace ContractHarness.MockServer.Http;
 internal static class RequestBody
 {
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];
+    private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = false };
+    private static readonly JsonDocumentOptions StrictJson = new() { AllowDuplicateProperties = false, MaxDepth = StoredEntityJson.MaxDepth };
 
     /// <summary>
     /// Reads the whole body (without a UTF-8 byte order mark, which some Windows clients send) and refuses text that
@@ -45,6 +49,24 @@ internal static class RequestBody
 
         JournalExchange.RequestRead(context, body);
         return UnicodeCheck.Check(body) is { } malformed ? (null, malformed) : (body, null);
+    }
+
+    /// <summary>
+    /// A request body's JSON (duplicate member names refused, nesting within what the store keeps), or null and the
+    /// 400 in <paramref name="refused"/> (the reader's exception stops here).
+    /// </summary>
+    public static JsonNode? ParseJson(byte[] body, out MockHttpException? refused)
+    {
+        refused = null;
+        try
+        {
+            return JsonNode.Parse(body, NodeOptions, StrictJson);
+        }
+        catch (JsonException e)
+        {
+            refused = MockErrors.BadRequest($"The body is not valid JSON: {e.Message}", "Malformed JSON");
+            return null;
+        }
     }
 
     /// <summary>The whole body, or null when it is larger than <paramref name="limit"/> (read to its end and dropped).</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
 using System.Text.Json;
 
@@ -26,6 +27,8 @@ internal sealed class JsonPatchDocument
         }
     }
 
+    private JsonPatchDocument(PatchOperation[] operations) => _operations = operations;
+
     /// <summary>The operations, in application order.</summary>
     public IReadOnlyList<PatchOperation> Operations => _operations;
 
@@ -41,6 +44,11 @@ internal sealed class JsonPatchDocument
     /// <exception cref="JsonPatchException">As <see cref="Parse(JsonNode?)"/>, and InvalidDocument for malformed JSON.</exception>
     public static JsonPatchDocument Parse(ReadOnlySpan<byte> utf8Json)
     {
+        if (TryReadUsual(utf8Json, out var usual))
+        {
+            return usual;
+        }
+
         JsonNode? body;
         try
         {
@@ -52,6 +60,16 @@ internal sealed class JsonPatchDocument
         }
 
         return Parse(body);
+    }
+
+    /// <summary>
+    /// The document of a usual JSON Patch body, read from its bytes without a tree (<see cref="JsonPatchReader"/>);
+    /// false for any other body, which <see cref="Parse(ReadOnlySpan{byte})"/> or <see cref="Parse(JsonNode?)"/> reads.
+    /// </summary>
+    public static bool TryReadUsual(ReadOnlySpan<byte> utf8Json, [NotNullWhen(true)] out JsonPatchDocument? document)
+    {
+        document = JsonPatchReader.TryRead(utf8Json, out var operations) ? new JsonPatchDocument(operations) : null;
+        return document is not null;
     }
 
     /// <summary>
