@@ -30,11 +30,29 @@ internal static class EntityShape
         }
 
         var byName = Members(entity, model, out refused);
-        if (byName is null)
+        return byName is null ? null : AddDefaults(byName, model, touched);
+    }
+
+    /// <summary>
+    /// The touched properties of a partial patch given as members already under the schema's names, each once
+    /// (<see cref="Operations.PreparedPatch"/> names them): nested carriers take the schema's spelling, and each of
+    /// <paramref name="touched"/> that is not among them gets its default.
+    /// </summary>
+    public static Dictionary<string, JsonNode?> WithDefaults(Dictionary<string, JsonNode?> byName, EntityModel model, IEnumerable<string> touched)
+    {
+        foreach (var (name, value) in byName)
         {
-            return null;
+            if (value is not (null or JsonValue) && model.Schema.TryGetProperty(name, out _, out var propertySchema))
+            {
+                Canonicalize(value, propertySchema);
+            }
         }
 
+        return AddDefaults(byName, model, touched);
+    }
+
+    private static Dictionary<string, JsonNode?> AddDefaults(Dictionary<string, JsonNode?> byName, EntityModel model, IEnumerable<string> touched)
+    {
         foreach (var name in touched)
         {
             if (!byName.ContainsKey(name) && model.Schema.TryGetProperty(name, out var canonical, out var propertySchema))

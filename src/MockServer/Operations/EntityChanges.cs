@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using ContractHarness.Contracts.Validation;
 using ContractHarness.MockServer.Model;
@@ -90,15 +91,19 @@ internal sealed class EntityChanges(SeedData seed, TimeProvider time, bool ignor
             changed.Remove(updatedBy);
         }
 
-        var errors = new List<string>();
-        foreach (var name in changed.Keys.ToArray())
+        List<string>? errors = null;
+        foreach (var name in changed.Keys)
         {
             model.Schema.TryGetProperty(name, out _, out var schema);
-            var value = changed[name] = DateTimeRule.Normalize(schema, changed[name]); // an offset becomes UTC without one
-            errors.AddRange(schema.Validate(value, name).Select(e => e.Message));
+            ref var value = ref CollectionsMarshal.GetValueRefOrNullRef(changed, name); // a value set in place: the keys stay as they are
+            value = DateTimeRule.Normalize(schema, value); // an offset becomes UTC without one
+            foreach (var error in schema.Validate(value, name))
+            {
+                (errors ??= []).Add(error.Message);
+            }
         }
 
-        if (errors.Count > 0)
+        if (errors is not null)
         {
             return MockErrors.BadRequest(
                 $"The updated {model.Entity} does not match its schema: {string.Join(" ", errors.Take(5))}",

@@ -47,7 +47,7 @@ internal sealed class PreparedPatch
     public static PreparedPatch? Prepare(
         EntityModel model, JsonPatchDocument? patch, JsonObject? merge, Func<Dictionary<string, JsonNode?>, MockHttpException?> check)
     {
-        var document = new JsonObject();
+        var members = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
         var touched = new List<string>(2);
         var mustExist = new List<string>(2);
         if (patch is not null)
@@ -67,7 +67,7 @@ internal sealed class PreparedPatch
 
                 if (operation.Op != PatchOperationType.Remove)
                 {
-                    document[name] = operation.Value?.DeepClone();
+                    members[name] = operation.Value?.DeepClone();
                 }
             }
         }
@@ -83,7 +83,7 @@ internal sealed class PreparedPatch
 
                 if (value is not null)
                 {
-                    document[name] = value.DeepClone();
+                    members[name] = value.DeepClone();
                 }
             }
         }
@@ -92,14 +92,14 @@ internal sealed class PreparedPatch
             return null;
         }
 
-        var members = EntityShape.WithDefaults(document, model, touched, out var refused);
-        refused ??= check(members!);
+        EntityShape.WithDefaults(members, model, touched);
+        var refused = check(members);
         if (refused is not null)
         {
             return new PreparedPatch(null, [.. mustExist], refused);
         }
 
-        var values = new MemberValue[members!.Count];
+        var values = new MemberValue[members.Count];
         var i = 0;
         foreach (var (name, value) in members)
         {
