@@ -12,10 +12,10 @@ namespace ContractHarness.Contracts.Validation;
 /// </summary>
 internal sealed partial class SchemaValidator
 {
-    private readonly List<(string? Name, int Index)> _path = [];
+    private readonly List<(string? Name, int Index)>? _path; // kept only while errors are collected
     private readonly List<SchemaError>? _errors;
 
-    private SchemaValidator(List<SchemaError>? errors) => _errors = errors;
+    private SchemaValidator(List<SchemaError>? errors) => (_errors, _path) = (errors, errors is null ? null : []);
 
     public static IReadOnlyList<SchemaError> Validate(SchemaNode schema, JsonNode? value, string? propertyName)
     {
@@ -28,7 +28,7 @@ internal sealed partial class SchemaValidator
         var validator = new SchemaValidator(errors);
         if (propertyName is not null)
         {
-            validator._path.Add((propertyName, -1));
+            validator._path!.Add((propertyName, -1));
         }
 
         validator.Check(schema, value);
@@ -58,9 +58,9 @@ internal sealed partial class SchemaValidator
         {
             for (var i = 0; i < array.Count && (valid || _errors is not null); i++)
             {
-                _path.Add((null, i));
+                _path?.Add((null, i));
                 valid &= Check(items, array[i]);
-                _path.RemoveAt(_path.Count - 1);
+                _path?.RemoveAt(_path.Count - 1);
             }
         }
 
@@ -100,7 +100,7 @@ internal sealed partial class SchemaValidator
                 return false;
             }
 
-            _path.Add((name, -1));
+            _path?.Add((name, -1));
             if (node.Properties.Count > 0 && node.TryGetProperty(name, out var canonical, out var propertySchema)
                 && string.Equals(canonical, name, StringComparison.Ordinal))
             {
@@ -115,7 +115,7 @@ internal sealed partial class SchemaValidator
                 valid &= Check(additional, member);
             }
 
-            _path.RemoveAt(_path.Count - 1);
+            _path?.RemoveAt(_path.Count - 1);
         }
 
         return valid;
@@ -195,13 +195,13 @@ internal sealed partial class SchemaValidator
 
     private string PathText()
     {
-        if (_path.Count == 0)
+        if (_path is not { Count: > 0 } path)
         {
             return "/";
         }
 
         var text = new StringBuilder();
-        foreach (var (name, index) in _path)
+        foreach (var (name, index) in path)
         {
             text.Append('/').Append(name ?? index.ToString(CultureInfo.InvariantCulture));
         }

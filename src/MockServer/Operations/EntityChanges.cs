@@ -23,7 +23,7 @@ internal sealed class EntityChanges(SeedData seed, TimeProvider time, bool ignor
     /// Runs outside the lock, so the entity's other updates do not wait for the parse, validation and serialization.
     /// </summary>
     public PreparedPatch? Prepare(EntityModel model, int id, JsonPatchDocument? patch, JsonObject? merge) =>
-        PreparedPatch.Prepare(model, patch, merge, members => Check(model, id, members, checkKey: true));
+        PreparedPatch.Prepare(model, id, patch, merge);
 
     /// <summary>
     /// A PATCH: a JSON Patch (<paramref name="patch"/>) or a merge patch (<paramref name="merge"/>), from its
@@ -83,7 +83,7 @@ internal sealed class EntityChanges(SeedData seed, TimeProvider time, bool ignor
     /// Drops what the client sent for the server's own values (the last-update stamp, the updated-by user), brings
     /// dates to UTC, validates the changed properties and checks the key: the 400 that refuses them, or null.
     /// </summary>
-    private static MockHttpException? Check(EntityModel model, int id, Dictionary<string, JsonNode?> changed, bool checkKey)
+    internal static MockHttpException? Check(EntityModel model, int id, Dictionary<string, JsonNode?> changed, bool checkKey)
     {
         changed.Remove(model.LastUpdateField);
         if (model.UpdatedByField is { } updatedBy)

@@ -41,11 +41,11 @@ internal sealed class PreparedPatch
     }
 
     /// <summary>
-    /// The prepared patch, or null when the patch needs the stored version. <paramref name="check"/> shapes,
-    /// validates and checks the key of the changed members as the path under the lock does (null when they pass).
+    /// The prepared patch of entity <paramref name="id"/>, or null when the patch needs the stored version. The changed
+    /// members are shaped, validated and their key checked as the path under the lock does them (<see cref="EntityChanges.Check"/>).
     /// </summary>
     public static PreparedPatch? Prepare(
-        EntityModel model, JsonPatchDocument? patch, JsonObject? merge, Func<Dictionary<string, JsonNode?>, MockHttpException?> check)
+        EntityModel model, int id, JsonPatchDocument? patch, JsonObject? merge)
     {
         var members = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
         var touched = new List<string>(2);
@@ -93,7 +93,7 @@ internal sealed class PreparedPatch
         }
 
         EntityShape.WithDefaults(members, model, touched);
-        var refused = check(members);
+        var refused = EntityChanges.Check(model, id, members, checkKey: true);
         if (refused is not null)
         {
             return new PreparedPatch(null, [.. mustExist], refused);
