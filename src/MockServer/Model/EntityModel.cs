@@ -71,8 +71,18 @@ internal sealed class EntityModel
     public bool HasLinks { get; }
 
     /// <summary>The catalog operation answering <paramref name="method"/> on this route, if the catalog has one.</summary>
-    public EndpointDefinition? EndpointFor(string method) =>
-        Endpoints.FirstOrDefault(e => string.Equals(e.Method, method, StringComparison.OrdinalIgnoreCase));
+    public EndpointDefinition? EndpointFor(string method)
+    {
+        for (var i = 0; i < Endpoints.Count; i++)
+        {
+            if (string.Equals(Endpoints[i].Method, method, StringComparison.OrdinalIgnoreCase))
+            {
+                return Endpoints[i];
+            }
+        }
+
+        return null;
+    }
 
     public override string ToString() => Route;
 }

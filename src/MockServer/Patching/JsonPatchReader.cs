@@ -27,7 +27,8 @@ internal static class JsonPatchReader
                 return false;
             }
 
-            var read = new List<PatchOperation>(1);
+            var read = new PatchOperation[1]; // one operation is the usual patch
+            var count = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.StartObject)
             {
                 if (ReadOperation(ref reader) is not { } operation)
@@ -35,7 +36,12 @@ internal static class JsonPatchReader
                     return false;
                 }
 
-                read.Add(operation);
+                if (count == read.Length)
+                {
+                    Array.Resize(ref read, 2 * count);
+                }
+
+                read[count++] = operation;
             }
 
             if (reader.TokenType != JsonTokenType.EndArray || reader.Read())
@@ -43,7 +49,7 @@ internal static class JsonPatchReader
                 return false;
             }
 
-            operations = [.. read];
+            operations = count == read.Length ? read : read[..count];
             return true;
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Security.Cryptography;
 using ContractHarness.MockServer.Model;
 
@@ -20,6 +21,20 @@ internal sealed class VersionTags(TimeProvider time)
     {
         var serial = Interlocked.Increment(ref _serial);
         var now = time.GetUtcNow();
-        return new VersionTag($"\"{_epoch}-{serial.ToString("x", CultureInfo.InvariantCulture)}\"", now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)));
+        return new VersionTag(Format(_epoch, serial), now.AddTicks(-(now.Ticks % TimeSpan.TicksPerSecond)));
+    }
+
+    /// <summary>The tag's text: <c>"epoch-serial"</c>, the serial in lower-case hex, quotes included.</summary>
+    internal static string Format(string epoch, long serial)
+    {
+        var digits = Math.Max(1, (64 - BitOperations.LeadingZeroCount((ulong)serial) + 3) / 4);
+        return string.Create(epoch.Length + digits + 3, (epoch, serial), static (text, state) =>
+        {
+            text[0] = '"';
+            state.epoch.CopyTo(text[1..]);
+            text[state.epoch.Length + 1] = '-';
+            state.serial.TryFormat(text[(state.epoch.Length + 2)..^1], out _, "x", CultureInfo.InvariantCulture);
+            text[^1] = '"';
+        });
     }
 }
