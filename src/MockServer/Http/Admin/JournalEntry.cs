@@ -53,7 +53,7 @@ internal sealed record JournalEntry(
     }
 
     /// <summary>True when the byte budget took this entry's bodies.</summary>
-    public bool BodiesDropped => ReferenceEquals(_bodies, JournalBodies.Dropped);
+    public bool BodiesDropped => _bodies.WereDropped;
 
     public void Number(long id) => Id = id;
 
@@ -72,4 +72,7 @@ internal sealed record JournalBodies(JournalBody Request, bool RequestTruncated,
 
     /// <summary>The bytes both bodies hold.</summary>
     public int Bytes { get; } = Request.Length + Response.Length;
+
+    /// <summary>True for <see cref="Dropped"/>: there were bodies, and the byte budget did not keep them.</summary>
+    public bool WereDropped => ReferenceEquals(this, Dropped);
 }

@@ -68,7 +68,7 @@ internal sealed class RequestInspector(MockContext mock)
             e.Id, e.Time, e.Method, e.Path, e.Status, e.Milliseconds, Operation(routes, e.Method, e.Path), e.Fault,
             e.RequestHeaders.ToDictionary(StringComparer.OrdinalIgnoreCase),
             bodies.Request.ToText(), bodies.RequestTruncated, bodies.Response.ToText(), bodies.ResponseTruncated,
-            ReferenceEquals(bodies, JournalBodies.Dropped));
+            bodies.WereDropped);
     }
 
     /// <summary>
