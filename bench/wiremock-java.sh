@@ -6,15 +6,17 @@
 #   PATCH /api/v1/Contact/66  from all 32 connections: the mock applies every JSON Patch (a fresh value each time) to
 #                             the one entity, WireMock answers its canned 200 (no state).
 # WireMock gets BENCH_JAVA_WARMUP (30) seconds of each scenario first, for the JVM's compiler; the native mock
-# BENCH_WARMUP (5), the JIT mock twice that (its tiered compiler). Then BENCH_ROUNDS (3) rounds of wrk -t2 -c32 per
-# scenario and server, interleaved with the order rotated every round; the median counts. WireMock runs with
+# BENCH_WARMUP (5), the JIT mock twice that (its tiered compiler). Then BENCH_ROUNDS (5) rounds of wrk -t2 -c32 per
+# scenario and server, interleaved with the order rotated every round. A ratio is taken within each round (the mock
+# against the WireMock run next to it, so the machine's drift between rounds cancels out); the table gives the median
+# of those ratios and their range, beside the median req/s of each server. WireMock runs with
 # --no-request-journal (its journal grows without bound under load) and --disable-request-logging, its fastest settings. Table in bench/results/<stamp>.wiremock-java.md.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 HOST=127.0.0.1
-DURATION=${BENCH_DURATION:-10}; WARMUP=${BENCH_WARMUP:-5}; JAVA_WARMUP=${BENCH_JAVA_WARMUP:-30}; ROUNDS=${BENCH_ROUNDS:-3}
+DURATION=${BENCH_DURATION:-10}; WARMUP=${BENCH_WARMUP:-5}; JAVA_WARMUP=${BENCH_JAVA_WARMUP:-30}; ROUNDS=${BENCH_ROUNDS:-5}
 RESULTS=$ROOT/bench/results; STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 LOG=$RESULTS/$STAMP.wiremock-java.log; OUT=$RESULTS/$STAMP.wiremock-java.md
 mkdir -p "$RESULTS"
@@ -30,7 +32,7 @@ MOCK=$(tools/mock-publish.sh) # make mock's build: native where the C toolchain 
 JIT=$(MOCK_AOT=0 tools/mock-publish.sh)
 SERVERS=(mock jit wiremock)
 
-declare -A PID PORT RATES
+declare -A PID PORT RATES RATIOS
 cleanup() { local s; for s in "${SERVERS[@]}"; do [[ -n ${PID[$s]:-} ]] && { kill "${PID[$s]}" 2>/dev/null || true; wait "${PID[$s]}" 2>/dev/null || true; }; done; }
 trap cleanup EXIT
 PORT[mock]=$(free_port 5301); PORT[jit]=$(free_port $((PORT[mock] + 1))); PORT[wiremock]=$(free_port $((PORT[jit] + 1)))
@@ -61,22 +63,32 @@ say "warm-up: WireMock ${JAVA_WARMUP}s per scenario, the native mock ${WARMUP}s,
 for script in get.lua patch.lua; do
   round wiremock "$script" "$JAVA_WARMUP" >/dev/null; round mock "$script" "$WARMUP" >/dev/null; round jit "$script" $((2 * WARMUP)) >/dev/null
 done
+declare -A last
 for r in $(seq "$ROUNDS"); do
   case $((r % 3)) in 1) order=(mock jit wiremock) ;; 2) order=(wiremock mock jit) ;; *) order=(jit wiremock mock) ;; esac
   for script in get.lua patch.lua; do
     for s in "${order[@]}"; do
-      rate=$(round "$s" "$script" "$DURATION"); RATES[$s.$script]="${RATES[$s.$script]:-} $rate"
+      rate=$(round "$s" "$script" "$DURATION"); RATES[$s.$script]="${RATES[$s.$script]:-} $rate"; last[$s]=$rate
       say "round $r $script $s: $rate req/s"
+    done
+    for s in mock jit; do
+      RATIOS[$s.$script]="${RATIOS[$s.$script]:-} $(awk -v a="${last[$s]}" -v b="${last[wiremock]}" 'BEGIN { if (b > 0) printf "%.3f", a / b }')"
     done
   done
 done
 
 med() { tr ' ' '\n' <<<"${RATES[$1]}" | grep . | median; }
-ratio() { awk -v a="$(med "$1.$2")" -v b="$(med "wiremock.$2")" 'BEGIN { printf "%.2f", a / b }'; }
+# ratio SERVER SCRIPT: the median of the per-round ratios to WireMock and their range (rounds where WireMock answered nothing are left out)
+ratio() {
+  local kept; kept=$(tr ' ' '\n' <<<"${RATIOS[$1.$2]:-}" | grep . || true)
+  [[ -n $kept ]] || { echo n/a; return; }
+  printf '%.2f (%s)' "$(median <<<"$kept")" "$(spread <<<"$kept" | awk -F'[.][.]' '{ printf "%.2f–%.2f", $1, $2 }')"
+}
 {
   echo "# The mock against WireMock 3.x (Java) on Contact/66, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
   echo
-  echo "wrk -t2 -c32, ${DURATION} s rounds, ${ROUNDS} interleaved rounds, median req/s; WireMock warmed ${JAVA_WARMUP} s per scenario."
+  echo "wrk -t2 -c32, ${DURATION} s rounds, ${ROUNDS} interleaved rounds; WireMock warmed ${JAVA_WARMUP} s per scenario. req/s: the median of each server's rounds."
+  echo "A ratio: the median of the ratios taken within each round (range in brackets), so drift between rounds cancels out."
   echo "make mock's build: $MOCK. JIT mock (MOCK_AOT=0 make mock): $JIT. WireMock: $(basename "$JAR") on $(java -version 2>&1 | head -1)."
   echo
   echo "| scenario | make mock req/s | JIT mock req/s | WireMock req/s | make mock / WireMock | JIT / WireMock | target |"
