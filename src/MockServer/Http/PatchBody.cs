@@ -25,7 +25,8 @@ internal static class PatchBody
             return MockErrors.BadRequest("The request body is empty: send a JSON Patch array or a JSON Merge Patch object.", "Missing Patch");
         }
 
-        if (!RequestBody.IsMergePatch(contentType) && JsonPatchDocument.TryReadUsual(body, out patch))
+        var mergePatchType = RequestBody.IsMergePatch(contentType);
+        if (!mergePatchType && JsonPatchDocument.TryReadUsual(body, out patch))
         {
             return null; // the usual JSON Patch, read without a tree of the body
         }
@@ -38,7 +39,7 @@ internal static class PatchBody
 
         switch (node)
         {
-            case JsonArray when !RequestBody.IsMergePatch(contentType):
+            case JsonArray when !mergePatchType:
                 patch = PatchErrors.Parse(node, model, out refused);
                 return refused;
             case JsonObject obj when !RequestBody.IsJsonPatch(contentType):
