@@ -97,7 +97,7 @@ public sealed class SuperOfficeMockEngine : IDisposable
     public void Reset() => _context.Reset();
 
     /// <summary>The requests answered most recently, newest first (at most <see cref="SuperOfficeMockServerOptions.JournalSize"/>).</summary>
-    public IReadOnlyList<MockJournalEntry> Journal => [.. _context.Journal.Snapshot().Entries.Select(e => RequestInspector.ToModel(_context.Routes, e)).Select(static e =>
+    public IReadOnlyList<MockJournalEntry> Journal => [.. _context.Journal.Snapshot().Entries.Select(e => JournalEndpoints.ToModel(_context.Routes, e)).Select(static e =>
         new MockJournalEntry(e.Time, e.Method, e.Path, e.Status, e.Milliseconds)
         {
             Id = e.Id,

@@ -1,4 +1,4 @@
-namespace ContractHarness.PactNet;
+namespace ContractHarness.Pact;
 
 /// <summary>A V4 pact between a consumer and a provider, before its kind of interactions is chosen.</summary>
 public interface IPactV4

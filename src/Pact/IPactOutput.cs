@@ -1,4 +1,4 @@
-namespace ContractHarness.PactNet;
+namespace ContractHarness.Pact;
 
 /// <summary>A place to write diagnostics to, such as an xunit <c>ITestOutputHelper</c>.</summary>
 public interface IPactOutput

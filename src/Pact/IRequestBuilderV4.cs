@@ -1,6 +1,6 @@
-using ContractHarness.PactNet.Matchers;
+using ContractHarness.Pact.Matchers;
 
-namespace ContractHarness.PactNet;
+namespace ContractHarness.Pact;
 
 /// <summary>Describes the request of an interaction.</summary>
 public interface IRequestBuilderV4

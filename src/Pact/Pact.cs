@@ -1,16 +1,15 @@
-using ContractHarness.PactNet.Consumer;
+using ContractHarness.Pact.Consumer;
 
-namespace ContractHarness.PactNet;
+namespace ContractHarness.Pact;
 
 /// <summary>
 /// Entry point of consumer tests, as in PactNet:
 /// <code>
 /// var pact = Pact.V4("SuperOfficeWebClient", "SuperOfficeWebApi", new PactConfig { PactDir = dir }).WithHttpInteractions();
 /// </code>
-/// In a namespace under <c>ContractHarness</c> other than <c>ContractHarness.PactNet</c>, the simple name <c>Pact</c>
-/// finds the namespace <c>ContractHarness.PactNet</c> before any using directive; write
-/// <c>ContractHarness.PactNet.Pact.V4(...)</c> there, or declare <c>using Pact = ContractHarness.PactNet.Pact;</c> inside
-/// the namespace.
+/// With <c>using ContractHarness.Pact;</c> a consumer's test project writes <c>Pact.V4(...)</c>. Code that is itself in
+/// a namespace under <c>ContractHarness</c> sees the namespace <c>ContractHarness.Pact</c> under that simple name
+/// first, and names the type <c>ContractHarness.Pact.Pact</c>.
 /// </summary>
 public static class Pact
 {

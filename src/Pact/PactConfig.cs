@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ContractHarness.PactNet;
+namespace ContractHarness.Pact;
 
 /// <summary>Settings of a consumer pact.</summary>
 public sealed class PactConfig

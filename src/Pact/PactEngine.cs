@@ -1,6 +1,6 @@
-using ContractHarness.PactNet.Interop;
+using ContractHarness.Pact.Interop;
 
-namespace ContractHarness.PactNet;
+namespace ContractHarness.Pact;
 
 /// <summary>Facts about the loaded Pact engine, for diagnostics.</summary>
 internal static class PactEngine

@@ -1,4 +1,4 @@
-namespace ContractHarness.PactNet;
+namespace ContractHarness.Pact;
 
 /// <summary>
 /// The Pact engine refused a call: a pact that can no longer be changed, a mock server that would not start, a

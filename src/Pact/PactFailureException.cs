@@ -1,4 +1,4 @@
-namespace ContractHarness.PactNet;
+namespace ContractHarness.Pact;
 
 /// <summary>
 /// The consumer did not send what its pact promised: a request differed (method, path, query, header or body), an

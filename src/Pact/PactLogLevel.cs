@@ -1,4 +1,4 @@
-namespace ContractHarness.PactNet;
+namespace ContractHarness.Pact;
 
 /// <summary>
 /// How much the Pact engine logs. The engine has one logger per process: the level of the first pact or verifier

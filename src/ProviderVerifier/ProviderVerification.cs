@@ -1,4 +1,4 @@
-using ContractHarness.PactNet.Verifier;
+using ContractHarness.Pact.Verifier;
 
 namespace ContractHarness.ProviderVerifier;
 

@@ -1,6 +1,6 @@
 using System.Reflection;
 using PublicApiGenerator;
-using ContractHarness.Tests.Shared;
+using ContractHarness.TestSupport;
 
 namespace ContractHarness.PublicApi.Tests;
 

@@ -1,6 +1,6 @@
 using System.Text;
-using ContractHarness.MockServer.Tests.Crash.Engine;
-using ContractHarness.MockServer.Tests.Fuzz.Engine;
+using ContractHarness.TestSupport.Crash;
+using ContractHarness.TestSupport.Fuzz;
 
 namespace ContractHarness.Fuzz;
 

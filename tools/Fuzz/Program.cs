@@ -1,7 +1,7 @@
 using ContractHarness.Contracts.Catalog;
 using ContractHarness.Fuzz;
-using ContractHarness.MockServer.Tests.Crash.Engine;
-using ContractHarness.MockServer.Tests.Fuzz.Engine;
+using ContractHarness.TestSupport.Crash;
+using ContractHarness.TestSupport.Fuzz;
 using ContractHarness.MockServer;
 
 // make fuzz: at least FUZZ_REQUESTS hostile requests spread over every category (and the protocol garbage), then

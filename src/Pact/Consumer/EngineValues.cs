@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
-using ContractHarness.PactNet.Matchers;
+using ContractHarness.Pact.Matchers;
 
-namespace ContractHarness.PactNet.Consumer;
+namespace ContractHarness.Pact.Consumer;
 
 /// <summary>Turns what the builders receive into the text the engine takes.</summary>
 internal static class EngineValues

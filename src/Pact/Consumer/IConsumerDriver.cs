@@ -1,4 +1,4 @@
-namespace ContractHarness.PactNet.Consumer;
+namespace ContractHarness.Pact.Consumer;
 
 /// <summary>The seam between the builders and the engine, so builders can be tested without it.</summary>
 internal interface IConsumerDriver

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace ContractHarness.PactNet.Consumer;
+namespace ContractHarness.Pact.Consumer;
 
 /// <summary>A provider state and its parameters as JSON text (an object), or null without parameters.</summary>
 internal sealed record ProviderStateDefinition(string Name, string? ParametersJson);

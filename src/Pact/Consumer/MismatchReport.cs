@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 
-namespace ContractHarness.PactNet.Consumer;
+namespace ContractHarness.Pact.Consumer;
 
 /// <summary>Turns the engine's mismatch JSON into a report a person can read in a test failure.</summary>
 internal static class MismatchReport

@@ -1,6 +1,6 @@
-using ContractHarness.PactNet.Interop;
+using ContractHarness.Pact.Interop;
 
-namespace ContractHarness.PactNet.Consumer;
+namespace ContractHarness.Pact.Consumer;
 
 /// <summary>Drives libpact_ffi: builds the pact with the engine's builder calls and starts its mock server.</summary>
 internal sealed class NativeConsumerDriver : IConsumerDriver

@@ -1,6 +1,6 @@
-using ContractHarness.PactNet.Interop;
+using ContractHarness.Pact.Interop;
 
-namespace ContractHarness.PactNet.Consumer;
+namespace ContractHarness.Pact.Consumer;
 
 /// <summary>A mock server of the engine, keyed by its port, and the pact it serves.</summary>
 internal sealed class NativeMockServer : IMockServer

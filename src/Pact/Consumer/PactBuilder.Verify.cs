@@ -1,6 +1,6 @@
 using System.Runtime.ExceptionServices;
 
-namespace ContractHarness.PactNet.Consumer;
+namespace ContractHarness.Pact.Consumer;
 
 /// <summary>The mock-server run of <see cref="PactBuilder"/>.</summary>
 internal sealed partial class PactBuilder

@@ -1,4 +1,4 @@
-namespace ContractHarness.PactNet.Consumer;
+namespace ContractHarness.Pact.Consumer;
 
 /// <summary>Collects HTTP interactions until <see cref="VerifyAsync"/> hands them to the engine.</summary>
 internal sealed partial class PactBuilder(string consumer, string provider, PactConfig config, IConsumerDriver driver) : IPactBuilderV4

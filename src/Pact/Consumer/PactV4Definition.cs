@@ -1,4 +1,4 @@
-namespace ContractHarness.PactNet.Consumer;
+namespace ContractHarness.Pact.Consumer;
 
 /// <summary>A V4 pact before its kind of interactions is chosen.</summary>
 internal sealed class PactV4Definition(string consumer, string provider, PactConfig config, IConsumerDriver driver) : IPactV4

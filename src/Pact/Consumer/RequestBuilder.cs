@@ -1,7 +1,7 @@
 using System.Text.Json;
-using ContractHarness.PactNet.Matchers;
+using ContractHarness.Pact.Matchers;
 
-namespace ContractHarness.PactNet.Consumer;
+namespace ContractHarness.Pact.Consumer;
 
 /// <summary>Fills the request half of an <see cref="InteractionDefinition"/>.</summary>
 internal sealed class RequestBuilder(InteractionDefinition interaction, JsonSerializerOptions? options) : IRequestBuilderV4

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json;
-using ContractHarness.PactNet.Matchers;
+using ContractHarness.Pact.Matchers;
 
-namespace ContractHarness.PactNet.Consumer;
+namespace ContractHarness.Pact.Consumer;
 
 /// <summary>Fills the response half of an <see cref="InteractionDefinition"/>.</summary>
 internal sealed class ResponseBuilder(InteractionDefinition interaction, JsonSerializerOptions? options) : IResponseBuilderV4

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace ContractHarness.PactNet.Interop;
+namespace ContractHarness.Pact.Interop;
 
 /// <summary>
 /// Turns the engine's return codes into <see cref="PactEngineException"/>s, in one place. The message carries the

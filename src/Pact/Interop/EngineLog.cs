@@ -1,4 +1,4 @@
-namespace ContractHarness.PactNet.Interop;
+namespace ContractHarness.Pact.Interop;
 
 /// <summary>
 /// The engine's logging. The engine accepts exactly one global subscriber per process, so it is installed once,

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace ContractHarness.PactNet.Interop;
+namespace ContractHarness.Pact.Interop;
 
 /// <summary>The engine's reference to a pact under construction (<c>PactHandle</c>, a <c>uint16_t</c> by value).</summary>
 [StructLayout(LayoutKind.Sequential)]

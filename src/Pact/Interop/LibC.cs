@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace ContractHarness.PactNet.Interop;
+namespace ContractHarness.Pact.Interop;
 
 /// <summary>
 /// The one libc call needed: <c>setenv</c>. On Linux, <see cref="Environment.SetEnvironmentVariable(string, string)"/>

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 
-namespace ContractHarness.PactNet.Interop;
+namespace ContractHarness.Pact.Interop;
 
 /// <summary>Process-wide set-up that must happen before the first engine call.</summary>
 internal static class ModuleSetup

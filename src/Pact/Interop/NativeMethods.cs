@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace ContractHarness.PactNet.Interop;
+namespace ContractHarness.Pact.Interop;
 
 /// <summary>
 /// Every <c>pactffi_*</c> function this library calls, and nothing else. Signatures follow libpact_ffi 0.5.8:

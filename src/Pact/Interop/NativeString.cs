@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace ContractHarness.PactNet.Interop;
+namespace ContractHarness.Pact.Interop;
 
 /// <summary>
 /// Reads the strings the engine returns. The engine documents two kinds: strings the caller owns and must free with

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
 
-namespace ContractHarness.PactNet.Interop;
+namespace ContractHarness.Pact.Interop;
 
 /// <summary>
 /// Finds <c>libpact_ffi.so</c> for the <c>pact_ffi</c> imports, in order: <c>$PACT_FFI_LIB</c>; the folder of this

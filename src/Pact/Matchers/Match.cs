@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace ContractHarness.PactNet.Matchers;
+namespace ContractHarness.Pact.Matchers;
 
 /// <summary>
 /// Factory for <see cref="Matcher"/>s, named as in PactNet. Each produces the engine's integration JSON, and each

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 
-namespace ContractHarness.PactNet.Matchers;
+namespace ContractHarness.Pact.Matchers;
 
 /// <summary>
 /// A value with a matching rule (and optionally a generator), written as the engine's integration JSON:

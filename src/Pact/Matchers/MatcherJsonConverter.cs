@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace ContractHarness.PactNet.Matchers;
+namespace ContractHarness.Pact.Matchers;
 
 /// <summary>Writes a <see cref="Matcher"/> as integration JSON; the example is serialised with the caller's options.</summary>
 internal sealed class MatcherJsonConverter : JsonConverter<Matcher>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace ContractHarness.PactNet.Matchers;
+namespace ContractHarness.Pact.Matchers;
 
 /// <summary>Serialises bodies and matcher values for the engine.</summary>
 internal static class PactJson

@@ -3,9 +3,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using TextRegex = System.Text.RegularExpressions.Regex;
 using ContractHarness.Contracts.Validation;
-using ContractHarness.PactNet.Matchers;
+using ContractHarness.Pact.Matchers;
 
-namespace ContractHarness.PactNet.Schema;
+namespace ContractHarness.Pact.Schema;
 
 /// <summary>Walks an example instance alongside its schema and emits integration JSON (see <see cref="SchemaMatchers"/>).</summary>
 internal sealed class MatcherBodyBuilder(SchemaMatcherOptions options)

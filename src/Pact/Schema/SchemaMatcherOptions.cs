@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace ContractHarness.PactNet.Schema;
+namespace ContractHarness.Pact.Schema;
 
 /// <summary>Settings of <see cref="SchemaMatchers"/>.</summary>
 public sealed class SchemaMatcherOptions

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using ContractHarness.Contracts.Validation;
 
-namespace ContractHarness.PactNet.Schema;
+namespace ContractHarness.Pact.Schema;
 
 /// <summary>
 /// Builds a response body full of matchers from an entity's JSON Schema and an example instance, so a consumer

@@ -1,6 +1,6 @@
 using ContractHarness.Contracts.Validation;
 
-namespace ContractHarness.PactNet.Schema;
+namespace ContractHarness.Pact.Schema;
 
 /// <summary>
 /// What matters of a schema for matching, after following <c>$ref</c>s and merging <c>oneOf</c>/<c>anyOf</c>/

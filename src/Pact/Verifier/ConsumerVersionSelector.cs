@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace ContractHarness.PactNet.Verifier;
+namespace ContractHarness.Pact.Verifier;
 
 /// <summary>
 /// One Pact Broker consumer version selector, sent as JSON. Set the properties, or use the factory methods for the

@@ -1,6 +1,6 @@
-using ContractHarness.PactNet.Interop;
+using ContractHarness.Pact.Interop;
 
-namespace ContractHarness.PactNet.Verifier;
+namespace ContractHarness.Pact.Verifier;
 
 /// <summary>
 /// One engine verification: creates a verifier handle, applies the settings, executes, reads (and frees) the

@@ -1,4 +1,4 @@
-namespace ContractHarness.PactNet.Verifier;
+namespace ContractHarness.Pact.Verifier;
 
 /// <summary>How to fetch pacts from a Pact Broker, and whether to publish the results back.</summary>
 public sealed class PactBrokerOptions

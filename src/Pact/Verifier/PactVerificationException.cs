@@ -1,4 +1,4 @@
-namespace ContractHarness.PactNet.Verifier;
+namespace ContractHarness.Pact.Verifier;
 
 /// <summary>The provider did not honour its pacts. The message is the engine's report (which names each failed interaction).</summary>
 public class PactVerificationException : Exception

@@ -1,4 +1,4 @@
-namespace ContractHarness.PactNet.Verifier;
+namespace ContractHarness.Pact.Verifier;
 
 /// <summary>Running a <see cref="PactVerifier"/>.</summary>
 public sealed partial class PactVerifier

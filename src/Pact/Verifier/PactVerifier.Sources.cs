@@ -1,4 +1,4 @@
-namespace ContractHarness.PactNet.Verifier;
+namespace ContractHarness.Pact.Verifier;
 
 /// <summary>The pact sources of <see cref="PactVerifier"/>.</summary>
 public sealed partial class PactVerifier

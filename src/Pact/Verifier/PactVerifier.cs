@@ -1,4 +1,4 @@
-namespace ContractHarness.PactNet.Verifier;
+namespace ContractHarness.Pact.Verifier;
 
 /// <summary>
 /// Replays pacts against a running provider, as PactNet's verifier does:

@@ -1,4 +1,4 @@
-namespace ContractHarness.PactNet.Verifier;
+namespace ContractHarness.Pact.Verifier;
 
 /// <summary>Settings of a provider verification.</summary>
 public sealed class PactVerifierConfig

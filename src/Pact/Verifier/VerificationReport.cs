@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace ContractHarness.PactNet.Verifier;
+namespace ContractHarness.Pact.Verifier;
 
 /// <summary>Parses the engine's JSON report (<c>pactffi_verifier_json</c>) into a <see cref="PactVerificationResult"/>.</summary>
 internal static partial class VerificationReport

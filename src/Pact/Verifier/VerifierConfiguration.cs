@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
-using ContractHarness.PactNet.Interop;
+using ContractHarness.Pact.Interop;
 
-namespace ContractHarness.PactNet.Verifier;
+namespace ContractHarness.Pact.Verifier;
 
 /// <summary>Applies <see cref="VerifierSettings"/> to an engine verifier handle.</summary>
 internal static class VerifierConfiguration

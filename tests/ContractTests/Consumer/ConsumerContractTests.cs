@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using ContractHarness.ContractTests.Client;
 using ContractHarness.ContractTests.Support;
-using ContractHarness.PactNet;
+using ContractHarness.Pact;
 
 namespace ContractHarness.ContractTests.Consumer;
 

@@ -3,10 +3,10 @@ using System.Net;
 using System.Text.Json.Nodes;
 using ContractHarness.Contracts.Catalog;
 using ContractHarness.ContractTests.Client;
-using ContractHarness.PactNet;
-using ContractHarness.PactNet.Matchers;
-using ContractHarness.PactNet.Schema;
-using PactFactory = ContractHarness.PactNet.Pact;
+using ContractHarness.Pact;
+using ContractHarness.Pact.Matchers;
+using ContractHarness.Pact.Schema;
+using PactFactory = ContractHarness.Pact.Pact;
 
 namespace ContractHarness.ContractTests.Consumer;
 

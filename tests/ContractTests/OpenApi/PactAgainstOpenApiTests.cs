@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using ContractHarness.ContractTests.Consumer;
 using ContractHarness.ContractTests.Support;
-using ContractHarness.Tests.Shared;
+using ContractHarness.TestSupport;
 
 namespace ContractHarness.ContractTests.OpenApi;
 

@@ -52,7 +52,7 @@ public sealed class ProgramTests
     [Fact]
     public async Task WithNothingListening_SaysSoInOneLine_AndDoesNotRunTheEngine()
     {
-        var pact = Path.Combine(Support.RepoPaths.Pacts, Consumer.ConsumerInteractions.PactFileName);
+        var pact = Path.Combine(RepoPaths.Pacts, Consumer.ConsumerInteractions.PactFileName);
 
         var (exitCode, output, error) = await RunAsync(("PROVIDER_BASE_URL", "http://127.0.0.1:9"), ("PACT_FILE", pact));
 

@@ -1,16 +1,16 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using ContractHarness.ContractTests.Client;
-using ContractHarness.PactNet;
-using ContractHarness.PactNet.Matchers;
-using ContractHarness.PactNet.Schema;
+using ContractHarness.Pact;
+using ContractHarness.Pact.Matchers;
+using ContractHarness.Pact.Schema;
 
-namespace ContractHarness.ContractTests.Readme;
+namespace SuperOfficeClientApp.ContractTests;
 
 /// <summary>
 /// The README's consumer example, compiled here and included in the README verbatim between the README markers
 /// (<see cref="ReadmeSnippetTests"/> fails when the two differ); <see cref="ReadmeExampleTests"/> runs it end to end.
-/// It sits inside a <c>ContractHarness.*</c> namespace on purpose: <c>Pact.V4</c> must resolve there too.
+/// It sits in a namespace of its own, as it would in a consumer's test project.
 /// </summary>
 public static class ConsumerExample
 {

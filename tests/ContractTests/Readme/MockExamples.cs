@@ -1,5 +1,5 @@
 using ContractHarness.MockServer;
-using ContractHarness.PactNet.Verifier;
+using ContractHarness.Pact.Verifier;
 
 // Inside a ContractHarness namespace on purpose: no public type shares a namespace's name, so the README's names
 // resolve to the types here too.

@@ -1,5 +1,6 @@
 using ContractHarness.ContractTests.Support;
-using ContractHarness.Tests.Shared;
+using ContractHarness.TestSupport;
+using SuperOfficeClientApp.ContractTests;
 
 namespace ContractHarness.ContractTests.Readme;
 

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using ContractHarness.Tests.Shared;
+using ContractHarness.TestSupport;
 
 namespace ContractHarness.ContractTests.Readme;
 

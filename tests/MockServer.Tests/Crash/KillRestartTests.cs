@@ -1,5 +1,5 @@
-using ContractHarness.MockServer.Tests.Crash.Engine;
-using ContractHarness.MockServer.Tests.Fuzz.Engine;
+using ContractHarness.TestSupport.Crash;
+using ContractHarness.TestSupport.Fuzz;
 using ContractHarness.MockServer.Tests.Support;
 
 namespace ContractHarness.MockServer.Tests.Crash;

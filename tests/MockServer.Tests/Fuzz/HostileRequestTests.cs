@@ -1,4 +1,4 @@
-using ContractHarness.MockServer.Tests.Fuzz.Engine;
+using ContractHarness.TestSupport.Fuzz;
 using ContractHarness.MockServer.Tests.Support;
 using ContractHarness.MockServer;
 

@@ -1,4 +1,4 @@
-using ContractHarness.MockServer.Tests.Fuzz.Engine;
+using ContractHarness.TestSupport.Fuzz;
 
 namespace ContractHarness.MockServer.Tests.Fuzz;
 

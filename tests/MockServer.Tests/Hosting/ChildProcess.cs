@@ -1,4 +1,4 @@
-using ContractHarness.Tests.Shared;
+using ContractHarness.TestSupport;
 using System.Diagnostics;
 
 namespace ContractHarness.MockServer.Tests.Hosting;

@@ -1,4 +1,4 @@
-using ContractHarness.Tests.Shared;
+using ContractHarness.TestSupport;
 
 namespace ContractHarness.MockServer.Tests.Hosting;
 

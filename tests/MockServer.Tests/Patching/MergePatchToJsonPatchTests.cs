@@ -10,7 +10,7 @@ public sealed class MergePatchToJsonPatchTests
     public static TheoryData<string, string> EquivalenceCases()
     {
         var data = new TheoryData<string, string>();
-        foreach (var row in MergePatchTests.AppendixA)
+        foreach (var row in MergePatchApplyTests.AppendixA)
         {
             var (target, patch) = ((string)row[0], (string)row[1]);
             if (Parse(patch) is JsonObject)

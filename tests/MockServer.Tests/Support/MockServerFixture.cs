@@ -1,4 +1,4 @@
-using ContractHarness.MockServer.Tests.Crash.Engine;
+using ContractHarness.TestSupport.Crash;
 
 namespace ContractHarness.MockServer.Tests.Support;
 

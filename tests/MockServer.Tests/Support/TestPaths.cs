@@ -1,5 +1,4 @@
 using ContractHarness.Contracts.Catalog;
-using ContractHarness.Contracts.Tests.Support;
 using ContractHarness.Contracts.Validation;
 using ContractHarness.MockServer.Model;
 

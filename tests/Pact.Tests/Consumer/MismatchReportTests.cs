@@ -1,6 +1,6 @@
-using ContractHarness.PactNet.Consumer;
+using ContractHarness.Pact.Consumer;
 
-namespace ContractHarness.PactNet.Tests.Consumer;
+namespace ContractHarness.Pact.Tests.Consumer;
 
 public class MismatchReportTests
 {

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using ContractHarness.PactNet.Consumer;
-using ContractHarness.PactNet.Matchers;
-using ContractHarness.PactNet.Tests.Support;
+using ContractHarness.Pact.Consumer;
+using ContractHarness.Pact.Matchers;
+using ContractHarness.Pact.Tests.Support;
 
-namespace ContractHarness.PactNet.Tests.Consumer;
+namespace ContractHarness.Pact.Tests.Consumer;
 
 public class PactBuilderTests
 {

@@ -1,7 +1,7 @@
 using System.Net;
-using ContractHarness.PactNet.Tests.Support;
+using ContractHarness.Pact.Tests.Support;
 
-namespace ContractHarness.PactNet.Tests.Interop;
+namespace ContractHarness.Pact.Tests.Interop;
 
 public class EngineErrorsTests
 {

@@ -1,8 +1,8 @@
 using System.Reflection;
 using System.Runtime.InteropServices;
-using ContractHarness.PactNet.Interop;
+using ContractHarness.Pact.Interop;
 
-namespace ContractHarness.PactNet.Tests.Interop;
+namespace ContractHarness.Pact.Tests.Interop;
 
 public partial class NativeImportsTests
 {

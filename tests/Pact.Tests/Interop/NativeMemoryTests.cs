@@ -1,12 +1,12 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using ContractHarness.PactNet.Interop;
-using ContractHarness.PactNet.Tests.Support;
-using ContractHarness.PactNet.Verifier;
+using ContractHarness.Pact.Interop;
+using ContractHarness.Pact.Tests.Support;
+using ContractHarness.Pact.Verifier;
 using Microsoft.AspNetCore.Builder;
 using Xunit.Abstractions;
 
-namespace ContractHarness.PactNet.Tests.Interop;
+namespace ContractHarness.Pact.Tests.Interop;
 
 /// <summary>
 /// Every string the engine hands over is freed, and every pact, mock server and verifier handle is released: many

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ContractHarness.PactNet.Matchers;
+using ContractHarness.Pact.Matchers;
 
-namespace ContractHarness.PactNet.Tests.Matchers;
+namespace ContractHarness.Pact.Tests.Matchers;
 
 public class MatchTests
 {

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using ContractHarness.PactNet.Matchers;
-using ContractHarness.PactNet.Schema;
-using ContractHarness.PactNet.Tests.Support;
+using ContractHarness.Pact.Matchers;
+using ContractHarness.Pact.Schema;
+using ContractHarness.Pact.Tests.Support;
 
-namespace ContractHarness.PactNet.Tests.Schema;
+namespace ContractHarness.Pact.Tests.Schema;
 
 public class SchemaMatchersTests : IDisposable
 {

@@ -1,12 +1,12 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using ContractHarness.PactNet.Schema;
-using ContractHarness.PactNet.Tests.Support;
-using ContractHarness.PactNet.Verifier;
+using ContractHarness.Pact.Schema;
+using ContractHarness.Pact.Tests.Support;
+using ContractHarness.Pact.Verifier;
 using Microsoft.AspNetCore.Builder;
 using Xunit.Abstractions;
 
-namespace ContractHarness.PactNet.Tests.Schema;
+namespace ContractHarness.Pact.Tests.Schema;
 
 /// <summary>
 /// A pact whose response body comes from <see cref="SchemaMatchers"/>, run through the engine both ways: the mock

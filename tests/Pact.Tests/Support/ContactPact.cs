@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text;
-using ContractHarness.PactNet.Matchers;
-using ContractHarness.PactNet.Schema;
+using ContractHarness.Pact.Matchers;
+using ContractHarness.Pact.Schema;
 
-namespace ContractHarness.PactNet.Tests.Support;
+namespace ContractHarness.Pact.Tests.Support;
 
 /// <summary>The interaction most tests use: PATCH Contact/66 with a JSON Patch body, as the real API takes it.</summary>
 public static class ContactPact

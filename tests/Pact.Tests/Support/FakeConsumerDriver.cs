@@ -1,6 +1,6 @@
-using ContractHarness.PactNet.Consumer;
+using ContractHarness.Pact.Consumer;
 
-namespace ContractHarness.PactNet.Tests.Support;
+namespace ContractHarness.Pact.Tests.Support;
 
 /// <summary>Records what the builders hand to the engine and plays a mock server whose verdict the test decides.</summary>
 internal sealed class FakeConsumerDriver : IConsumerDriver

@@ -1,4 +1,4 @@
-namespace ContractHarness.PactNet.Tests.Support;
+namespace ContractHarness.Pact.Tests.Support;
 
 /// <summary>Memory measurements run alone, after the parallel tests, so other tests' allocations do not blur them.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]

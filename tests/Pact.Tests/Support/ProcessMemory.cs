@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace ContractHarness.PactNet.Tests.Support;
+namespace ContractHarness.Pact.Tests.Support;
 
 /// <summary>
 /// Anonymous resident memory of this process (<c>RssAnon</c> in /proc/self/status), measured after a full GC and

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace ContractHarness.PactNet.Tests.Support;
+namespace ContractHarness.Pact.Tests.Support;
 
 /// <summary>
 /// A small set of JSON Schemas shaped like the generated <c>contracts/schemas/</c> ones (draft-07, one file per entity
@@ -52,7 +52,7 @@ public sealed class SchemaFolder : IDisposable
             """);
     }
 
-    public string ContactSchema => folder.File("ContactEntity.schema.json");
+    public string ContactSchema => folder.Combine("ContactEntity.schema.json");
 
     /// <summary>An example ContactEntity, with the mix of values the reference samples have.</summary>
     public static JsonNode ContactExample() => JsonNode.Parse("""
@@ -70,9 +70,9 @@ public sealed class SchemaFolder : IDisposable
          "Extra":7}
         """)!;
 
-    public void Write(string name, string json) => System.IO.File.WriteAllText(folder.File(name), json);
+    public void Write(string name, string json) => System.IO.File.WriteAllText(folder.Combine(name), json);
 
-    public string File(string name) => folder.File(name);
+    public string File(string name) => folder.Combine(name);
 
     public void Dispose() => folder.Dispose();
 }

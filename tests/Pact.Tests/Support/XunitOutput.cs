@@ -1,6 +1,6 @@
 using Xunit.Abstractions;
 
-namespace ContractHarness.PactNet.Tests.Support;
+namespace ContractHarness.Pact.Tests.Support;
 
 /// <summary>Routes engine logs and reports to the test's own output.</summary>
 public sealed class XunitOutput(ITestOutputHelper output) : IPactOutput

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using ContractHarness.PactNet.Tests.Support;
-using ContractHarness.PactNet.Verifier;
+using ContractHarness.Pact.Tests.Support;
+using ContractHarness.Pact.Verifier;
 using Microsoft.AspNetCore.Builder;
 
-namespace ContractHarness.PactNet.Tests.Verifier;
+namespace ContractHarness.Pact.Tests.Verifier;
 
 public class BrokerSourceTests
 {

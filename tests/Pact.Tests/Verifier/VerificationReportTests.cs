@@ -1,6 +1,6 @@
-using ContractHarness.PactNet.Verifier;
+using ContractHarness.Pact.Verifier;
 
-namespace ContractHarness.PactNet.Tests.Verifier;
+namespace ContractHarness.Pact.Tests.Verifier;
 
 public class VerificationReportTests
 {

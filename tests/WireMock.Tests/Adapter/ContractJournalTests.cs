@@ -4,7 +4,7 @@ using ContractHarness.MockServer;
 
 namespace ContractHarness.WireMock.Tests.Adapter;
 
-/// <summary>The contract's journal on a WireMock.Net server shows what the mock's inspector shows.</summary>
+/// <summary>The contract's journal on a WireMock.Net server shows what the mock's own journal shows.</summary>
 public sealed class ContractJournalTests
 {
     [Fact]

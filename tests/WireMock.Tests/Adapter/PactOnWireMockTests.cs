@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using ContractHarness.MockServer;
-using ContractHarness.PactNet.Verifier;
-using ContractHarness.Tests.Shared;
+using ContractHarness.Pact.Verifier;
+using ContractHarness.TestSupport;
 
 namespace ContractHarness.WireMock.Tests.Adapter;
 

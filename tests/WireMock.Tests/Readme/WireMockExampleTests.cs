@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using ContractHarness.Tests.Shared;
+using ContractHarness.TestSupport;
 using WireMock.Server;
 using WireMock.Settings;
 

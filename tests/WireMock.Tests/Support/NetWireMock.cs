@@ -1,4 +1,4 @@
-using ContractHarness.Tests.Shared;
+using ContractHarness.TestSupport;
 using WireMock.Server;
 using WireMock.Settings;
 

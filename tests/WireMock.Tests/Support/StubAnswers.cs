@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using ContractHarness.Tests.Shared;
+using ContractHarness.TestSupport;
 
 namespace ContractHarness.WireMock.Tests.Support;
 

@@ -9,7 +9,7 @@ namespace ContractHarness.MockServer.Http.Admin;
 /// <summary>
 /// The admin API under the reserved <c>/__admin</c> prefix, dispatched before any entity route:
 /// <c>GET health</c>, <c>POST reset</c>, <c>GET</c>/<c>DELETE requests</c> and <c>GET requests/count</c>
-/// (<see cref="RequestInspector"/>), <c>GET</c>/<c>POST provider-states</c>, and the fault rules (<see cref="FaultEndpoints"/>).
+/// (<see cref="JournalEndpoints"/>), <c>GET</c>/<c>POST provider-states</c>, and the fault rules (<see cref="FaultEndpoints"/>).
 /// Admin requests need no entity authorization; <see cref="AdminGuard"/> keeps other sites out of them. The browser
 /// pages (admin page, docs, OpenAPI document) are <see cref="AdminPages"/>'s, found before the switch.
 /// </summary>
@@ -32,7 +32,7 @@ internal sealed class AdminEndpoints(MockContext mock)
 
     private readonly AdminGuard _guard = new(mock.Cors, mock.Options.AdminToken);
     private readonly AdminPages _pages = new(new OpenApiDocument(mock.Catalog.PathOf("openapi.json")), AdminAssets.SwaggerUiBundled);
-    private readonly RequestInspector _inspector = new(mock);
+    private readonly JournalEndpoints _journal = new(mock);
 
     private readonly FaultEndpoints _faults = new(mock);
 
@@ -46,8 +46,8 @@ internal sealed class AdminEndpoints(MockContext mock)
             "" => ("GET", (Func<HttpContext, Task>?)Index),
             "/health" => ("GET", Health),
             "/reset" => ("POST", Reset),
-            "/requests" => ("GET, DELETE", _inspector.ListAsync),
-            "/requests/count" => ("GET", _inspector.CountAsync),
+            "/requests" => ("GET, DELETE", _journal.ListAsync),
+            "/requests/count" => ("GET", _journal.CountAsync),
             "/provider-states" => ("GET, POST", ProviderStates),
             "/faults" => ("GET, POST, DELETE", _faults.AllAsync),
             _ when route.StartsWith(FaultRoute, StringComparison.Ordinal) => ("DELETE", c => _faults.OneAsync(c, subPath.TrimEnd('/')[FaultRoute.Length..])),

@@ -16,7 +16,7 @@ internal static class ConformanceVectors
     private static List<ConformanceVector> Load()
     {
         var vectors = new List<ConformanceVector>();
-        var files = Directory.GetFiles(RepoPaths.VectorsDirectory, "*.json");
+        var files = Directory.GetFiles(RepoPaths.PatchVectors, "*.json");
         Array.Sort(files, StringComparer.Ordinal);
         foreach (var path in files)
         {
