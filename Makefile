@@ -13,8 +13,9 @@ export REDOCLY_TELEMETRY := off
 export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 
 .PHONY: help
-help: ## List the targets
-	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-16s %s\n", $$1, $$2}'
+help: ## List the targets, by who uses them
+	@awk 'BEGIN { FS = ":.*?## " } /^##@ / { printf "\n%s\n", substr($$0, 5) } /^[a-zA-Z_-]+:.*?## / { printf "  make %-18s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
+	@echo; echo "CI runs .ci/run (it installs what a clean machine lacks, then make test). INSTALL_SYSTEM_PACKAGES=0: no apt-get."
 
 # The npm packages (Pact engine, pact CLI, OpenAPI validator, Redocly CLI, swagger-mock-validator, Ajv) are pinned in package-lock.json.
 $(NODE_STAMP): package.json package-lock.json
@@ -22,22 +23,17 @@ $(NODE_STAMP): package.json package-lock.json
 	@test -f $(PACT_FFI) || { echo "libpact_ffi.so missing after npm ci" >&2; exit 1; }
 	@touch $(NODE_STAMP)
 
-.PHONY: tools
-tools: $(NODE_STAMP) ## Install the pinned npm tooling, Java for the WireMock jar and Chromium for the browser tests when missing (idempotent)
-	@command -v java >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "installing openjdk-17-jre-headless (the WireMock standalone jar in make test runs on it)"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jre-headless; \
-	  else echo "java is missing: install a Java 17 runtime (apt-get install openjdk-17-jre-headless) for the WireMock jar tests" >&2; exit 1; fi; }
-	@test -x "$${CONTRACTHARNESS_CHROMIUM:-/usr/bin/chromium}" || { \
-	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "installing chromium (the browser tests in tests/Browser.Tests drive it; Playwright downloads no browser)"; \
-	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
-	  else echo "chromium is missing: install it (apt-get install chromium) or set CONTRACTHARNESS_CHROMIUM; the browser tests fail without it" >&2; fi; }
-
-.PHONY: build
-build: tools ## Build the solution
-	$(DOTNET) build ContractHarness.sln -c $(CONFIGURATION)
+##@ Everyone (a frontend developer starts here): the two commands
+# The mock is published as one native program (Native AOT: it answers within ~30 ms of starting) when clang and zlib's
+# headers are there (installed from Debian when missing and allowed), else ReadyToRun for this machine's runtime;
+# tools/mock-publish.sh says which and why. MOCK_AOT=0 asks for the JIT build.
+# PORT/HOST are passed only when set (here or in the environment), before ARGS, so no default here hides a
+# CONTRACTHARNESS_* variable; which setting wins is in docs/options.md.
+MOCK_PUBLISH ?= tools/mock-publish.sh
+.PHONY: mock
+mock: ## Build and start the mock on http://127.0.0.1:5080: PORT=, HOST=, ARGS="--seed 2 --entity-count 500" (MOCK_AOT=0: JIT build)
+	@bin="$$(CONFIGURATION=$(CONFIGURATION) DOTNET=$(DOTNET) $(MOCK_PUBLISH))" && \
+	  exec "$$bin" $(if $(HOST),--host '$(HOST)') $(if $(PORT),--port '$(PORT)') $(ARGS)
 
 TEST_LOG := .stamps/test-output.log
 
@@ -46,15 +42,25 @@ test: tools ## Build and run every test (installs what it needs first), then the
 	@mkdir -p .stamps
 	@set -o pipefail; $(DOTNET) test ContractHarness.sln -c $(CONFIGURATION) 2>&1 | tee $(TEST_LOG); status=$$?; \
 	  tools/test-summary.sh $(TEST_LOG); [ $$status -eq 0 ] || exit $$status
+	@$(MAKE) --no-print-directory test-memory
 	@$(MAKE) --no-print-directory test-aot
 
-# The HTTP tests that need neither the in-process clock nor the mock's internals, run against the published native
-# mock as a child process (CONTRACTHARNESS_MOCK_BINARY): seeding, GET, JSON and merge PATCH, PUT, $$select, the admin
-# API, --data with kill -9. The publish is incremental: minutes when the mock changed, seconds when it did not.
+##@ Contributors: the parts of make test, the build, the docs
+.PHONY: tools
+tools: $(NODE_STAMP) ## Install the pinned npm tooling, and Java and Chromium for the tests when missing (tools/system-packages.sh says what, first)
+	@tools/system-packages.sh java chromium || echo "make: the WireMock jar or browser tests fail without them (see above)" >&2
+
+.PHONY: build
+build: tools ## Build the solution
+	$(DOTNET) build ContractHarness.sln -c $(CONFIGURATION)
+
+# The HTTP behaviour tests whose class says [Hosts(... MockHosts.Native ...)], without the ones that move the in-process
+# clock, run against the published native mock as a child process (CONTRACTHARNESS_MOCK_BINARY). The publish is
+# incremental: minutes when the mock changed, seconds when it did not.
 AOT_TEST_LOG := .stamps/test-aot-output.log
-AOT_TEST_FILTER := $(shell cat tests/MockServer.Tests/aot-tests.filter)
+AOT_TEST_FILTER := Host=Native&Clock!=Manual
 .PHONY: test-aot
-test-aot: ## The representative HTTP tests against the Native AOT mock (publishes it; skipped, saying why, without clang)
+test-aot: ## The HTTP behaviour tests again, against the Native AOT mock (publishes it; skipped, saying why, without clang)
 	@mkdir -p .stamps
 	@bin="$$(CONFIGURATION=$(CONFIGURATION) DOTNET=$(DOTNET) tools/mock-publish.sh --aot-only)"; status=$$?; \
 	  if [ $$status -eq 2 ]; then echo "test-aot: skipped (no C toolchain for the native build)"; exit 0; fi; \
@@ -63,6 +69,20 @@ test-aot: ## The representative HTTP tests against the Native AOT mock (publishe
 	    --filter "$(AOT_TEST_FILTER)" 2>&1 | tee $(AOT_TEST_LOG); status=$$?; \
 	  echo "Native AOT mock ($$bin): $$(tools/test-summary.sh $(AOT_TEST_LOG))"; exit $$status
 
+# The HTTP behaviour tests whose class says [Hosts(... MockHosts.Memory ...)], against the engine's in-memory handler.
+MEMORY_TEST_LOG := .stamps/test-memory-output.log
+.PHONY: test-memory
+test-memory: ## The HTTP behaviour tests again, through the in-memory handler (SuperOfficeMockEngine.CreateClient, no socket)
+	@mkdir -p .stamps
+	@set -o pipefail; CONTRACTHARNESS_MOCK_HOST=memory $(DOTNET) test tests/MockServer.Tests -c $(CONFIGURATION) --no-build \
+	  --filter "Host=Memory" 2>&1 | tee $(MEMORY_TEST_LOG); status=$$?; \
+	  echo "In-memory handler: $$(tools/test-summary.sh $(MEMORY_TEST_LOG))"; exit $$status
+
+.PHONY: docs
+docs: ## Write the generated docs again (docs/options.md from the option table)
+	CONTRACTHARNESS_WRITE_DOCS=1 $(DOTNET) test tests/MockServer.Tests -c $(CONFIGURATION) --filter "FullyQualifiedName~OptionsPageTests"
+
+##@ CI pipelines and contract owners: regenerate, compare, check
 .PHONY: contracts
 contracts: ## Regenerate contracts/ (schemas, catalog, OpenAPI, fixtures, WireMock mappings) from contracts/source
 	$(DOTNET) run --project src/Contracts.Generator -c $(CONFIGURATION) -- generate --source contracts/source --out contracts
@@ -90,18 +110,7 @@ lint-openapi: tools ## Lint contracts/openapi.json with Redocly CLI (recommended
 check-pact: tools ## Bi-directional check: the pact (PACT) against contracts/openapi.json, with swagger-mock-validator
 	node_modules/.bin/swagger-mock-validator $(OPENAPI) $(PACT)
 
-# The mock is published as one native program (Native AOT: it answers within ~30 ms of starting) when clang and zlib's
-# headers are there (installed from Debian when missing and allowed), else ReadyToRun for this machine's runtime;
-# tools/mock-publish.sh says which and why. MOCK_AOT=0 asks for the JIT build.
-# Precedence: ARGS (the mock's own options, last) > PORT/HOST (passed only when set, here or in the environment) >
-# the CONTRACTHARNESS_* variables the mock reads > its defaults (127.0.0.1:5080): no default here hides a variable.
-MOCK_PUBLISH ?= tools/mock-publish.sh
-.PHONY: mock
-mock: ## Build and start the mock on http://127.0.0.1:5080: PORT=, HOST=, ARGS="--seed 2 --entity-count 500" (MOCK_AOT=0: JIT build)
-	@bin="$$(CONFIGURATION=$(CONFIGURATION) DOTNET=$(DOTNET) $(MOCK_PUBLISH))" && \
-	  exec "$$bin" $(if $(HOST),--host '$(HOST)') $(if $(PORT),--port '$(PORT)') $(ARGS)
-
-# --- Pact: provider verification and the broker -------------------------------------------------------------
+##@ Pact users and tenant owners: verify a provider, the broker
 PACT_CLI := node_modules/@pact-foundation/pact-cli-linux-x64/standalone/pact
 PACT_VERSION ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo dev)
 PACT_BRANCH ?= $(shell git rev-parse --abbrev-ref HEAD 2>/dev/null || echo main)
@@ -127,7 +136,7 @@ can-i-deploy: tools ## Ask the Pact Broker whether this consumer version can go 
 	PACT_DO_NOT_TRACK=true $(PACT_CLI) broker can-i-deploy --pacticipant SuperOfficeWebClient --version $(PACT_VERSION) \
 	  --to-environment $(ENVIRONMENT) --broker-base-url "$$PACT_BROKER_BASE_URL"
 
-# --- Benchmarks ------------------------------------------------------------------------------------------------
+##@ Performance and robustness: benchmarks, long runs
 .PHONY: bench
 bench: tools ## Load-benchmark the mock against a bare Kestrel baseline (wrk, 127.0.0.1 only); table in bench/results/
 	bench/run.sh

@@ -43,10 +43,10 @@ patch_round() { # mock args... → "rps non2xx"
 
 command -v wrk >/dev/null || { say "installing wrk (Debian package)"; apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 say "building Release into bench/.artifacts"
-for p in bench/Tools/ContractHarness.Bench.Tools.csproj src/MockServer/ContractHarness.MockServer.csproj; do
+for p in bench/Tools/ContractHarness.Bench.Tools.csproj src/MockServer.Tool/ContractHarness.MockServer.Tool.csproj; do
   "$DOTNET" build "$p" -c Release --artifacts-path "$ART" -nologo -v quiet -clp:ErrorsOnly >>"$LOG" 2>&1
 done
-MOCK=$ART/bin/ContractHarness.MockServer/release/ContractHarness.MockServer
+MOCK=$ART/bin/ContractHarness.MockServer.Tool/release/ContractHarness.MockServer.Tool
 TOOLS=$ART/bin/ContractHarness.Bench.Tools/release/ContractHarness.Bench.Tools
 
 say "JSON Patch PATCH, in memory then --data ($WARMUP s warm-up, $DURATION s round each)"

@@ -50,10 +50,10 @@ if [[ ${#need[@]} -gt 0 ]]; then
 fi
 
 echo "==> building Release into bench/.artifacts" >&2
-for p in src/MockServer/ContractHarness.MockServer.csproj bench/InProcess/ContractHarness.Bench.InProcess.csproj; do
+for p in src/MockServer.Tool/ContractHarness.MockServer.Tool.csproj bench/InProcess/ContractHarness.Bench.InProcess.csproj; do
   dotnet build "$p" -c Release --artifacts-path "$ART" -nologo -v quiet -clp:ErrorsOnly >/dev/null
 done
-MOCK=$ART/bin/ContractHarness.MockServer/release/ContractHarness.MockServer
+MOCK=$ART/bin/ContractHarness.MockServer.Tool/release/ContractHarness.MockServer.Tool
 INPROC=$ART/bin/ContractHarness.Bench.InProcess/release/ContractHarness.Bench.InProcess
 
 # shellcheck source=bench/lib.sh

@@ -48,8 +48,8 @@ for n in "$DURATION" "$WARMUP" "$FIRST" "$STARTUP_RUNS" "$THREADS" "$CONNECTIONS
   [[ $n =~ ^[0-9]+$ && $n -ge 1 && $n -le 600 ]] || { echo "bench/run.sh: durations and counts must be integers in 1..600" >&2; exit 2; }
 done
 MOCK_EXTRA_ARGS=${BENCH_MOCK_ARGS:-}   # extra arguments for the mock, e.g. a contracts folder option
-MOCK_PROJECT=${BENCH_MOCK_PROJECT:-src/MockServer/ContractHarness.MockServer.csproj}
-MOCK_NAME=${BENCH_MOCK_NAME:-ContractHarness.MockServer}   # the assembly name of MOCK_PROJECT
+MOCK_PROJECT=${BENCH_MOCK_PROJECT:-src/MockServer.Tool/ContractHarness.MockServer.Tool.csproj}
+MOCK_NAME=${BENCH_MOCK_NAME:-ContractHarness.MockServer.Tool}   # the assembly name of MOCK_PROJECT
 HOST=127.0.0.1                         # every server and every request stays on loopback
 
 ART=$ROOT/bench/.artifacts
@@ -149,7 +149,7 @@ build build bench/Tools/ContractHarness.Bench.Tools.csproj
 build build bench/Baseline/ContractHarness.Bench.Baseline.csproj
 build build "$MOCK_PROJECT"
 INPROC=
-if [[ $MOCK_NAME == ContractHarness.MockServer ]]; then
+if [[ $MOCK_NAME == ContractHarness.MockServer.Tool ]]; then
   build build bench/InProcess/ContractHarness.Bench.InProcess.csproj
   INPROC=$ART/bin/ContractHarness.Bench.InProcess/release/ContractHarness.Bench.InProcess
 fi

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Publishes the mock and prints the path of the program to run (only that goes to standard output; what it does goes
 # to standard error). The Native AOT build (.artifacts/mock-aot) when the C toolchain it links with is there: clang and
-# zlib's headers, installed from Debian when missing and this user may (root with apt-get, unless MOCK_INSTALL_TOOLCHAIN=0).
+# zlib's headers, installed from Debian when missing and this user may (tools/system-packages.sh; INSTALL_SYSTEM_PACKAGES=0 skips it).
 # Otherwise, or with MOCK_AOT=0, or when the native publish fails, the ReadyToRun JIT build (.artifacts/mock), saying why.
 # A publish says first what it builds and about how long it takes, then prints a progress line every
 # MOCK_PROGRESS_SECONDS (10) seconds. MOCK_ARTIFACTS moves .artifacts (the tests publish with a stand-in dotnet there).
@@ -10,8 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-project=src/MockServer/ContractHarness.MockServer.csproj
-name=ContractHarness.MockServer
+project=src/MockServer.Tool/ContractHarness.MockServer.Tool.csproj
+name=ContractHarness.MockServer.Tool
 artifacts="${MOCK_ARTIFACTS:-.artifacts}"
 aot_dir=$artifacts/mock-aot
 jit_dir=$artifacts/mock
@@ -23,24 +23,13 @@ aot_only=0
 
 say() { echo "mock: $*" >&2; }
 
-# The ILCompiler package finds clang under its plain name or a versioned one (clang-14).
-have_toolchain() {
-  [[ -e /usr/include/zlib.h ]] || return 1
-  command -v clang >/dev/null 2>&1 && return 0
-  local c
-  for c in $(compgen -c clang-); do [[ $c =~ ^clang-[0-9]+$ ]] && return 0; done
-  return 1
-}
-
-# Why the native build cannot run here (empty when it can), installing the toolchain first when allowed.
+# Why the native build cannot run here (empty when it can). clang and zlib's headers are installed by
+# tools/system-packages.sh (as root, saying so first; INSTALL_SYSTEM_PACKAGES=0 or MOCK_INSTALL_TOOLCHAIN=0 skips it).
 aot_blocker() {
   if [[ "${MOCK_AOT:-1}" == "0" ]]; then echo "MOCK_AOT=0"; return; fi
-  have_toolchain && return
-  if [[ "${MOCK_INSTALL_TOOLCHAIN:-1}" != "0" && "$(id -u)" == "0" ]] && command -v apt-get >/dev/null 2>&1; then
-    say "installing clang and zlib1g-dev (the Native AOT build links with them)"
-    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq clang zlib1g-dev; } >&2 || true
-    have_toolchain && return
-  fi
+  local install=${INSTALL_SYSTEM_PACKAGES:-1}
+  [[ "${MOCK_INSTALL_TOOLCHAIN:-1}" == "0" ]] && install=0
+  INSTALL_SYSTEM_PACKAGES=$install tools/system-packages.sh clang && return
   echo "the C toolchain of the Native AOT build is missing (apt-get install -y clang zlib1g-dev)"
 }
 
@@ -50,7 +39,7 @@ inputs_hash() {
   {
     "$dotnet" --version
     echo "$configuration"
-    find src/MockServer src/Contracts contracts Directory.Build.props Directory.Build.targets Directory.Packages.props global.json \
+    find src/MockServer src/MockServer.Tool src/Contracts contracts Directory.Build.props Directory.Build.targets Directory.Packages.props global.json \
       -type f -not -path '*/bin/*' -not -path '*/obj/*' -print0 | sort -z | xargs -0 sha256sum
   } | sha256sum | cut -d' ' -f1
 }
@@ -113,7 +102,7 @@ publish_aot() {
   say "building the native mock into $aot_dir ($(estimate "$aot_dir" "3 to 4 minutes"))..."
   local started=$SECONDS
   rm -f "$stamp"
-  if run_with_progress "$log" "$dotnet" publish "$project" -c "$configuration" --use-current-runtime -o "$aot_dir" -nologo -clp:NoSummary; then
+  if run_with_progress "$log" "$dotnet" publish "$project" -c "$configuration" --use-current-runtime -p:IlcInstructionSet=native -o "$aot_dir" -nologo -clp:NoSummary; then
     grep -E "warning IL[0-9]+" "$log" | sed -E 's/ \[[^]]*\]$//' | sort -u >&2 || true
     echo "$hash" >"$stamp"
     echo "$((SECONDS - started))" >"$aot_dir/.build-seconds"

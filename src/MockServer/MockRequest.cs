@@ -1,7 +1,7 @@
 namespace ContractHarness.MockServer;
 
 /// <summary>
-/// A request for <see cref="SuperOfficeMockEngine.HandleAsync"/>: what another host (WireMock.Net, a test) received,
+/// A request for <see cref="SuperOfficeMockEngine.HandleAsync(MockRequest, CancellationToken)"/>: what another host (WireMock.Net, a test) received,
 /// handed to the mock without a socket.
 /// </summary>
 /// <param name="Method">The HTTP method, e.g. <c>PATCH</c>.</param>

@@ -9,10 +9,12 @@ namespace ContractHarness.MockServer;
 
 /// <summary>
 /// The mock without a socket: the same request handling as <see cref="SuperOfficeMockServer"/> (one pipeline, no
-/// second implementation), called in memory by another host, e.g. a WireMock.Net response callback:
+/// second implementation), called in memory: by a test through <see cref="CreateClient"/> (no port, so parallel
+/// test classes never compete for one), or by another host, e.g. a WireMock.Net response callback:
 /// <code>
-/// using var engine = SuperOfficeMockEngine.Start(new Uri("http://localhost:9091/"));
-/// var answer = await engine.HandleAsync(new MockRequest("GET", "/api/v1/Contact/66"));
+/// using var engine = SuperOfficeMockEngine.Start(new Uri("http://mock.test/"));
+/// using var client = engine.CreateClient();
+/// var contact = await client.GetStringAsync("/api/v1/Contact/66");
 /// </code>
 /// </summary>
 public sealed class SuperOfficeMockEngine : IDisposable
@@ -45,24 +47,52 @@ public sealed class SuperOfficeMockEngine : IDisposable
 
     /// <summary>
     /// Loads the contracts and seeds the data as <see cref="SuperOfficeMockServer.StartAsync(SuperOfficeMockServerOptions, CancellationToken)"/>
-    /// does, without listening anywhere. The host that carries the engine answers for <paramref name="baseAddress"/>.
+    /// does, without listening anywhere. The engine answers for <paramref name="baseAddress"/>, whatever its host name
+    /// (besides the names <see cref="SuperOfficeMockServerOptions.AllowedHosts"/> allows): its <c>_Links</c> point there.
     /// </summary>
     public static SuperOfficeMockEngine Start(Uri baseAddress, SuperOfficeMockServerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(baseAddress);
-        return new SuperOfficeMockEngine(MockLoader.Load(options ?? new SuperOfficeMockServerOptions()), baseAddress);
+        if (!baseAddress.IsAbsoluteUri)
+        {
+            throw new ArgumentException($"The base address must be absolute (e.g. http://mock.test/), not '{baseAddress}'.", nameof(baseAddress));
+        }
+
+        var context = MockLoader.Load(options ?? new SuperOfficeMockServerOptions());
+        context.Hosts.Allow(baseAddress.IdnHost);
+        return new SuperOfficeMockEngine(context, baseAddress);
     }
+
+    /// <summary>
+    /// An <see cref="HttpMessageHandler"/> that answers every request in memory, as the Kestrel host would (status,
+    /// reason phrase, headers, body), with no socket. An aborted answer (a fault rule with <c>abort</c>) is an
+    /// <see cref="HttpRequestException"/>, as a reset connection is. The handler does not own the engine.
+    /// </summary>
+    public HttpMessageHandler CreateHandler() => new EngineHandler(this);
+
+    /// <summary>An <see cref="HttpClient"/> over <see cref="CreateHandler"/>, its <see cref="HttpClient.BaseAddress"/> the engine's.</summary>
+    public HttpClient CreateClient() => new(CreateHandler()) { BaseAddress = BaseAddress };
 
     /// <summary>
     /// Answers one request exactly as the Kestrel host would (status, reason phrase, headers, body). Where Kestrel would
     /// reset the connection (a fault rule with <c>abort</c>), the answer is <see cref="MockResponse.Aborted"/>, status 0.
     /// </summary>
-    public async Task<MockResponse> HandleAsync(MockRequest request, CancellationToken cancellationToken = default)
+    public Task<MockResponse> HandleAsync(MockRequest request, CancellationToken cancellationToken = default) =>
+        HandleAsync(request, keepHost: false, cancellationToken);
+
+    /// <param name="request">The request.</param>
+    /// <param name="keepHost">
+    /// True to answer for the request's own <c>Host</c> header when it has one (a client of <see cref="CreateHandler"/>
+    /// that names a host, as a browser or a test of the host policy does); false to answer for <see cref="BaseAddress"/>
+    /// always (a carrier such as WireMock.Net hands on the headers it received).
+    /// </param>
+    /// <param name="cancellationToken">Cancels the request.</param>
+    internal async Task<MockResponse> HandleAsync(MockRequest request, bool keepHost, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var response = new InMemoryResponse();
         var features = new FeatureCollection();
-        features.Set<IHttpRequestFeature>(RequestFeature(request));
+        features.Set<IHttpRequestFeature>(RequestFeature(request, keepHost));
         features.Set<IHttpResponseFeature>(response);
         features.Set<IHttpResponseBodyFeature>(response);
         var lifetime = new InMemoryLifetime(cancellationToken);
@@ -117,7 +147,7 @@ public sealed class SuperOfficeMockEngine : IDisposable
     /// <summary>Writes the queued request-log lines and closes the data folder.</summary>
     public void Dispose() => _context.Dispose();
 
-    private HttpRequestFeature RequestFeature(MockRequest request)
+    private HttpRequestFeature RequestFeature(MockRequest request, bool keepHost)
     {
         var query = request.PathAndQuery.IndexOf('?', StringComparison.Ordinal);
         var path = query < 0 ? request.PathAndQuery : request.PathAndQuery[..query];
@@ -127,8 +157,13 @@ public sealed class SuperOfficeMockEngine : IDisposable
             headers[name] = value;
         }
 
-        // The engine answers for its carrier's address: the _Links point there, and the host policy sees that name.
-        headers.Host = _host;
+        // The engine answers for its carrier's address (the _Links point there, and the host policy sees that name),
+        // unless its own client named a host.
+        if (!keepHost || headers.Host.Count == 0)
+        {
+            headers.Host = _host;
+        }
+
         var body = request.Body ?? [];
         if (body.Length > 0 && !headers.ContainsKey("Content-Length") && !headers.ContainsKey("Transfer-Encoding"))
         {

@@ -21,7 +21,7 @@ public sealed class SuperOfficeMockServerOptions
     /// <summary>How many entities each route has (ids 1 to this), besides the page's sample at its own id.</summary>
     public int EntityCount { get; set; } = 100;
 
-    /// <summary>The <c>contracts/</c> folder; default: the copy next to the assembly, else the first one above it.</summary>
+    /// <summary>A <c>contracts/</c> folder to run on instead of the contract set built into the library (<c>ContractFiles.Embedded</c>).</summary>
     public string? ContractsDirectory { get; set; }
 
     /// <summary>A folder of sample entities (<c>ContactEntity.json</c>, ...) used instead of <c>contracts/fixtures</c>.</summary>

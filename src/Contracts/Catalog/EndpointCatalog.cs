@@ -9,25 +9,35 @@ public sealed record EndpointCatalog
 
     public required IReadOnlyList<EndpointDefinition> Endpoints { get; init; }
 
-    /// <summary>The folder the catalog was loaded from (the <c>contracts/</c> folder).</summary>
+    /// <summary>The folder the catalog was loaded from (the <c>contracts/</c> folder; <see cref="ContractFiles.Root"/>).</summary>
     public string Directory { get; init; } = string.Empty;
+
+    /// <summary>Where the catalog and the files it names are read from.</summary>
+    public ContractFiles Files { get; init; } = ContractFiles.Embedded;
 
     /// <summary>Full path of a file named relative to <c>contracts/</c>.</summary>
     public string PathOf(string relative) => Path.Combine(Directory, relative);
 
+    /// <summary>The catalog of the contracts embedded in this assembly (this repository's <c>contracts/</c>).</summary>
+    public static EndpointCatalog LoadEmbedded() => Load(ContractFiles.Embedded);
+
     /// <summary>The catalog as <c>endpoints.json</c> holds it (what <see cref="Load"/> reads back).</summary>
     public string ToJson() => CatalogWriter.Write(this);
 
-    public static EndpointCatalog Load(string contractsDirectory)
+    public static EndpointCatalog Load(string contractsDirectory) => Load(ContractFiles.Folder(contractsDirectory));
+
+    /// <summary>The catalog of a contract set, read from <paramref name="files"/>.</summary>
+    public static EndpointCatalog Load(ContractFiles files)
     {
-        var path = Path.Combine(contractsDirectory, FileName);
-        if (!File.Exists(path))
+        ArgumentNullException.ThrowIfNull(files);
+        var path = files.PathOf(FileName);
+        if (!files.Exists(path))
         {
-            throw new FileNotFoundException($"No {FileName} in '{contractsDirectory}'. Run 'make contracts' to generate it.", path);
+            throw new FileNotFoundException($"No {FileName} in '{files.Root}'. Run 'make contracts' to generate it.", path);
         }
 
-        var catalog = CatalogReader.Read(File.ReadAllBytes(path), path);
-        return catalog with { Directory = Path.GetFullPath(contractsDirectory) };
+        var catalog = CatalogReader.Read(files.ReadAllBytes(path), path);
+        return catalog with { Directory = files.Root, Files = files };
     }
 
     /// <summary>Finds the contracts folder: <paramref name="explicitPath"/>, else the first <c>contracts/</c> with a catalog above <paramref name="start"/>.</summary>

@@ -1,3 +1,4 @@
+using ContractHarness.Contracts.Catalog;
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 
@@ -25,6 +26,7 @@ public sealed class CompiledSchemas
     };
 
     private readonly string _directory;
+    private readonly ContractFiles _files;
     private readonly bool _ignoreUnknownKeywords;
     private readonly ConcurrentDictionary<string, Lazy<JsonObject>> _documents = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<SchemaNode>> _roots = new(StringComparer.Ordinal);
@@ -34,13 +36,25 @@ public sealed class CompiledSchemas
     {
     }
 
+    /// <summary>The schemas of a contract set's <c>schemas/</c> folder, read from <paramref name="files"/> (a folder or the embedded copy).</summary>
+    public CompiledSchemas(ContractFiles files)
+        : this(files, (files ?? throw new ArgumentNullException(nameof(files))).PathOf("schemas"), ignoreUnknownKeywords: false)
+    {
+    }
+
     /// <param name="schemasDirectory">The folder of the <c>*.schema.json</c> files.</param>
     /// <param name="ignoreUnknownKeywords">
     /// True to skip keywords the validator cannot check instead of refusing the schema: for readers that only look at
     /// a schema's shape (types, formats, properties), never for validation.
     /// </param>
     internal CompiledSchemas(string schemasDirectory, bool ignoreUnknownKeywords)
+        : this(ContractFiles.Folder(schemasDirectory), schemasDirectory, ignoreUnknownKeywords)
     {
+    }
+
+    private CompiledSchemas(ContractFiles files, string schemasDirectory, bool ignoreUnknownKeywords)
+    {
+        _files = files;
         _directory = Path.GetFullPath(schemasDirectory);
         _ignoreUnknownKeywords = ignoreUnknownKeywords;
     }
@@ -68,7 +82,7 @@ public sealed class CompiledSchemas
 
     private JsonObject Document(string file, string? referrer)
     {
-        if (!File.Exists(file))
+        if (!_files.Exists(file))
         {
             var name = Path.GetFileName(file);
             throw new FileNotFoundException(name.EndsWith(Extension, StringComparison.Ordinal) && referrer is null
@@ -76,7 +90,7 @@ public sealed class CompiledSchemas
                 : $"No schema file {name} in {Path.GetDirectoryName(file)}{(referrer is null ? string.Empty : $" (referenced from {referrer})")}.", file);
         }
 
-        return _documents.GetOrAdd(file, f => new Lazy<JsonObject>(() => JsonNode.Parse(File.ReadAllBytes(f)) as JsonObject
+        return _documents.GetOrAdd(file, f => new Lazy<JsonObject>(() => JsonNode.Parse(_files.ReadAllBytes(f)) as JsonObject
             ?? throw new InvalidDataException($"{f} is not a JSON object."))).Value;
     }
 

@@ -38,17 +38,17 @@ internal static class MockLoader
     /// </summary>
     private static (EndpointCatalog Catalog, SeedData Seed) Contracts(SuperOfficeMockServerOptions options)
     {
-        var directory = ContractsDirectory(options);
-        var catalogFile = Path.Combine(directory, EndpointCatalog.FileName);
-        var key = new LoadKey(directory, File.Exists(catalogFile) ? File.GetLastWriteTimeUtc(catalogFile) : default,
+        var files = options.ContractsDirectory is { Length: > 0 } directory ? ContractFiles.Folder(directory) : ContractFiles.Embedded;
+        var catalogFile = files.PathOf(EndpointCatalog.FileName);
+        var key = new LoadKey(files.Root, files == ContractFiles.Embedded || !File.Exists(catalogFile) ? default : File.GetLastWriteTimeUtc(catalogFile),
             options.FixturesDirectory is { Length: > 0 } f ? Path.GetFullPath(f) : null, options.Seed, Math.Max(options.EntityCount, 0));
         if (Loaded.TryGetValue(key, out var loaded))
         {
             return loaded;
         }
 
-        var catalog = EndpointCatalog.Load(directory);
-        var schemas = new CompiledSchemas(catalog.PathOf("schemas"));
+        var catalog = EndpointCatalog.Load(files);
+        var schemas = new CompiledSchemas(files);
         var models = EntityModels.FromCatalog(catalog, schemas, key.Fixtures);
         loaded = (catalog, SeedData.Build(models, key.Seed, key.Count));
         return Loaded.GetOrAdd(key, loaded);
@@ -57,15 +57,4 @@ internal static class MockLoader
     private static readonly ConcurrentDictionary<LoadKey, (EndpointCatalog, SeedData)> Loaded = new();
 
     private sealed record LoadKey(string Directory, DateTime CatalogWritten, string? Fixtures, int Seed, int Count);
-
-    private static string ContractsDirectory(SuperOfficeMockServerOptions options)
-    {
-        if (!string.IsNullOrEmpty(options.ContractsDirectory))
-        {
-            return Path.GetFullPath(options.ContractsDirectory);
-        }
-
-        var beside = Path.Combine(AppContext.BaseDirectory, "contracts");
-        return File.Exists(Path.Combine(beside, EndpointCatalog.FileName)) ? beside : EndpointCatalog.Locate();
-    }
 }

@@ -20,7 +20,7 @@ internal static class MockServerOptionsParser
         new("urls", "URLS", "URL", "Listen URL, e.g. http://127.0.0.1:5081 (sets host and port)", SetUrls, _ => "none"),
         new("seed", "SEED", "N", "Seed of the generated data", (o, v) => o.Seed = Int(v), o => o.Seed),
         new("entity-count", "ENTITY_COUNT", "N", "Entities per route, ids 1..N", (o, v) => o.EntityCount = Int(v), o => o.EntityCount),
-        new("contracts", "CONTRACTS", "DIR", "The contracts/ folder", (o, v) => o.ContractsDirectory = v, _ => "the copy next to the program"),
+        new("contracts", "CONTRACTS", "DIR", "A contracts/ folder to run on", (o, v) => o.ContractsDirectory = v, _ => "the contract set built in"),
         new("fixtures", "FIXTURES", "DIR", "Folder of sample entities replacing contracts/fixtures", (o, v) => o.FixturesDirectory = v, _ => "none"),
         new("require-auth", "REQUIRE_AUTH", null, "Answer 401 without Authorization or X-XSRF-TOKEN", (o, v) => o.RequireAuth = Bool(v), o => o.RequireAuth),
         new("cors-origins", "CORS_ORIGINS", "LIST", "Extra browser origins, comma separated ('*' for all); loopback is always allowed",
@@ -79,23 +79,59 @@ internal static class MockServerOptionsParser
     {
         var defaults = new SuperOfficeMockServerOptions();
         var text = new StringBuilder(
-            """
-            Usage: make mock ARGS="[options]"   (or: dotnet run --project src/MockServer -- [options])
+            $"""
+            Usage: superoffice-mock [options]   (in the repository: make mock ARGS="[options]")
 
-            Precedence: command-line options (ARGS; the last one wins) > make's PORT=/HOST= > CONTRACTHARNESS_* variables > the defaults.
+            {Precedence}
 
             Options [environment variable; default]:
 
             """);
         foreach (var spec in Specs)
         {
-            var flag = spec.Value is null ? $"--{spec.Name} [true|false]" : $"--{spec.Name} {spec.Value}";
-            var value = spec.Default is null ? "none" : Text(spec.Default(defaults));
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {flag,-36} {spec.Help} [{EnvironmentPrefix}{spec.Env}; default {value}]");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {Flag(spec),-36} {spec.Help} [{EnvironmentPrefix}{spec.Env}; default {DefaultText(spec, defaults)}]");
         }
 
         return text.ToString();
     }
+
+    /// <summary>Which setting wins, said once: --help prints it and docs/options.md is made from <see cref="Markdown"/>.</summary>
+    public const string Precedence =
+        "Precedence: command-line options (make mock's ARGS; the last one wins) > make's PORT=/HOST= > CONTRACTHARNESS_* variables > the defaults.";
+
+    /// <summary>The option table as the Markdown of docs/options.md (a test keeps that page equal to this).</summary>
+    public static string Markdown()
+    {
+        var defaults = new SuperOfficeMockServerOptions();
+        var text = new StringBuilder(
+            $"""
+            # The mock's options
+
+            <!-- Made from the option table of src/MockServer/Hosting/MockServerOptionsParser.cs by `make docs`; a test fails when it is stale. -->
+
+            `superoffice-mock --help` (in the repository `make mock ARGS=--help`) prints the same. Every option also has an
+            environment variable; a switch takes an optional `true`/`false`.
+
+            {Precedence}
+
+            | option | variable | default | what it does |
+            |---|---|---|---|
+
+            """);
+        foreach (var spec in Specs)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"| `{Cell(Flag(spec))}` | `{EnvironmentPrefix}{spec.Env}` | {Cell(DefaultText(spec, defaults))} | {Cell(spec.Help)} |");
+        }
+
+        return text.ToString().ReplaceLineEndings("\n");
+    }
+
+    /// <summary>A table cell: a bare pipe would end it, an escaped one shows as a pipe (in code spans too).</summary>
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+
+    private static string Flag(OptionSpec spec) => spec.Value is null ? $"--{spec.Name} [true|false]" : $"--{spec.Name} {spec.Value}";
+
+    private static string DefaultText(OptionSpec spec, SuperOfficeMockServerOptions defaults) => spec.Default is null ? "none" : Text(spec.Default(defaults));
 
     private static List<(OptionSpec Spec, string Value)> CommandLine(IReadOnlyList<string> args)
     {

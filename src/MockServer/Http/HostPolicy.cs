@@ -45,6 +45,9 @@ internal sealed class HostPolicy
         }
     }
 
+    /// <summary>Answers for <paramref name="host"/> too (the in-memory engine's own name); before the first request only.</summary>
+    public void Allow(string host) => _hosts.Add(host);
+
     /// <summary>The 421 for a Host header the mock does not answer, or null.</summary>
     public MockHttpException? Check(HttpRequest request)
     {

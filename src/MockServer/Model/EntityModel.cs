@@ -65,6 +65,9 @@ internal sealed class EntityModel
 
     public string FixturePath { get; }
 
+    /// <summary>Where <see cref="FixturePath"/> is read from: the contract set's files, or the <c>--fixtures</c> folder.</summary>
+    public ContractFiles FixtureFiles { get; init; } = ContractFiles.Folder(".");
+
     public SchemaNode Schema { get; }
 
     /// <summary>True when the schema has <c>_Links</c>, which the server fills with absolute <c>Self</c>/<c>Archive</c> URLs.</summary>

@@ -20,10 +20,10 @@ internal static class EntityModels
             }
 
             var schemaName = Path.GetFileName(first.Schema)[..^".schema.json".Length];
-            var fixture = fixturesDirectory is { Length: > 0 }
-                ? Path.Combine(fixturesDirectory, Path.GetFileName(first.Fixture))
-                : catalog.PathOf(first.Fixture);
-            models.Add(new EntityModel(endpoints, schemas.Get(schemaName), fixture));
+            var (files, fixture) = fixturesDirectory is { Length: > 0 }
+                ? (ContractFiles.Folder(fixturesDirectory), Path.GetFullPath(Path.Combine(fixturesDirectory, Path.GetFileName(first.Fixture))))
+                : (catalog.Files, catalog.PathOf(first.Fixture));
+            models.Add(new EntityModel(endpoints, schemas.Get(schemaName), fixture) { FixtureFiles = files });
         }
 
         return models;

@@ -6,6 +6,7 @@ using ContractHarness.MockServer.Tests.Support;
 namespace ContractHarness.MockServer.Tests.Admin;
 
 /// <summary>The browser side of /__admin over HTTP: the OpenAPI document, the docs and the admin page (run against the native mock too).</summary>
+[Hosts(MockHosts.All)]
 public sealed class AdminPagesTests(MockServerFixture fixture) : MockServerTestBase<MockServerFixture>(fixture)
 {
     [Theory]
@@ -148,6 +149,7 @@ public sealed class AdminPagesTests(MockServerFixture fixture) : MockServerTestB
 }
 
 /// <summary>With --admin-token the pages open without it (a browser cannot send it), and what they read still needs it.</summary>
+[Hosts(MockHosts.All)]
 public sealed class AdminPagesTokenTests(AdminTokenFixture fixture) : MockServerTestBase<AdminTokenFixture>(fixture)
 {
     [Theory]

@@ -8,6 +8,7 @@ using ContractHarness.MockServer;
 namespace ContractHarness.MockServer.Tests.Admin;
 
 /// <summary>A page on another site can neither change the mock through /__admin nor reach it by DNS rebinding.</summary>
+[Hosts(MockHosts.All)]
 public sealed class AdminSafetyTests(MockServerFixture fixture) : MockServerTestBase<MockServerFixture>(fixture)
 {
     private const string Contact = "/api/v1/Contact/66";
@@ -113,6 +114,7 @@ public sealed class AdminSafetyTests(MockServerFixture fixture) : MockServerTest
     }
 }
 
+[Hosts(MockHosts.All)]
 public sealed class AllowedHostTests(AllowedHostFixture fixture) : MockServerTestBase<AllowedHostFixture>(fixture)
 {
     [Theory]
@@ -130,6 +132,7 @@ public sealed class AllowedHostTests(AllowedHostFixture fixture) : MockServerTes
     }
 }
 
+[Hosts(MockHosts.All)]
 public sealed class AdminTokenTests(AdminTokenFixture fixture) : MockServerTestBase<AdminTokenFixture>(fixture)
 {
     [Theory]

@@ -7,6 +7,7 @@ using ContractHarness.MockServer.Tests.Support;
 
 namespace ContractHarness.MockServer.Tests.Admin;
 
+[Hosts(MockHosts.All)]
 public sealed class AdminTests(MockServerFixture fixture) : MockServerTestBase<MockServerFixture>(fixture)
 {
     [Fact]
@@ -171,6 +172,7 @@ public sealed class AdminTests(MockServerFixture fixture) : MockServerTestBase<M
             $$"""{"action":"{{action}}","state":"{{state}}","params":{{parameters}}}""", Encoding.UTF8, "application/json"));
 }
 
+[Hosts(MockHosts.All)]
 public sealed class JournalTests(SmallJournalFixture fixture) : MockServerTestBase<SmallJournalFixture>(fixture)
 {
     [Fact]

@@ -1,3 +1,4 @@
+using ContractHarness.Contracts.Catalog;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -34,7 +35,7 @@ public sealed class OpenApiDocumentTests
     [Fact]
     public void For_AContractSetWithoutTheDocument_IsNull()
     {
-        new OpenApiDocument(Path.Combine(Path.GetTempPath(), Guid.NewGuid().ToString("N"), "openapi.json")).For("http://x").Should().BeNull();
+        new OpenApiDocument(ContractFiles.Embedded, ContractFiles.Embedded.PathOf("no-such-openapi.json")).For("http://x").Should().BeNull();
     }
 
     [Theory]
@@ -43,7 +44,7 @@ public sealed class OpenApiDocumentTests
     [InlineData("/docs/license")]
     public async Task Docs_OfABuildWithoutSwaggerUi_Are503SayingHowToGetThem(string route)
     {
-        var pages = new AdminPages(new OpenApiDocument("unused"), swaggerUiBundled: false);
+        var pages = new AdminPages(new OpenApiDocument(ContractFiles.Embedded, "unused"), swaggerUiBundled: false);
         var context = new DefaultHttpContext();
         context.Request.Method = "GET";
         context.Request.Path = AdminEndpoints.Prefix + route;
@@ -60,7 +61,7 @@ public sealed class OpenApiDocumentTests
     [Fact]
     public async Task OwnPages_OfABuildWithoutSwaggerUi_StillWork()
     {
-        var pages = new AdminPages(new OpenApiDocument("unused"), swaggerUiBundled: false);
+        var pages = new AdminPages(new OpenApiDocument(ContractFiles.Embedded, "unused"), swaggerUiBundled: false);
         var context = new DefaultHttpContext();
         context.Request.Method = "GET";
         context.Response.Body = new MemoryStream();

@@ -12,6 +12,7 @@ namespace ContractHarness.MockServer.Tests.Contract;
 /// The date rule (no offset in any answer; an offset in a request is stored as UTC without one) and the vendor's
 /// enumerations (seed data holds only members; an update to a non-member is a 400 naming the path, nested too).
 /// </summary>
+[Hosts(MockHosts.Kestrel | MockHosts.Memory, Because = "moves the in-process clock")]
 public sealed partial class DateAndEnumRuleTests(MockServerFixture fixture) : MockServerTestBase<MockServerFixture>(fixture)
 {
     private const string Ticket = "/api/v1/Ticket/900";

@@ -9,6 +9,7 @@ namespace ContractHarness.MockServer.Tests.Contract;
 /// Every response body of every catalog endpoint validates against the entity schema with the reference validator
 /// (NJsonSchema): a page added to contracts/source is covered here without a new test.
 /// </summary>
+[Hosts(MockHosts.All)]
 public sealed class ResponseSchemaTests(MockServerFixture fixture) : MockServerTestBase<MockServerFixture>(fixture)
 {
     public static TheoryData<string> Endpoints => [.. TestPaths.Catalog.Endpoints.Select(e => e.Id)];

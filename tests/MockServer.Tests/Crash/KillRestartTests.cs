@@ -9,6 +9,7 @@ namespace ContractHarness.MockServer.Tests.Crash;
 /// same folder, and must show every acknowledged update (or a later in-flight one). The seed replays a run.
 /// </summary>
 [Trait("Category", "Fuzz")]
+[Hosts(MockHosts.Kestrel | MockHosts.Native, Because = "kills and restarts the mock's process")]
 public sealed class KillRestartTests : IDisposable
 {
     private readonly string _data = TestPaths.NewTempDirectory();

@@ -7,6 +7,7 @@ using ContractHarness.MockServer.Tests.Support;
 namespace ContractHarness.MockServer.Tests.Faults;
 
 /// <summary>A rule's <c>abort</c> on a real socket: the connection ends without a single byte of an answer.</summary>
+[Hosts(MockHosts.Kestrel | MockHosts.Native, Because = "reads the connection reset on the raw socket")]
 public sealed class AbortTests(MockServerFixture fixture) : MockServerTestBase<MockServerFixture>(fixture)
 {
     [Fact]

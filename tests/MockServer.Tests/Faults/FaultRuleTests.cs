@@ -6,6 +6,7 @@ using ContractHarness.MockServer.Tests.Support;
 namespace ContractHarness.MockServer.Tests.Faults;
 
 /// <summary>The fault rules of <c>/__admin/faults</c> over HTTP: adding, listing, removing, applying, expiring.</summary>
+[Hosts(MockHosts.All)]
 public sealed class FaultRuleTests(MockServerFixture fixture) : MockServerTestBase<MockServerFixture>(fixture)
 {
     private const string Contact = "/api/v1/Contact/66";

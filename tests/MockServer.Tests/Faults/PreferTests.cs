@@ -4,6 +4,7 @@ using ContractHarness.MockServer.Tests.Support;
 namespace ContractHarness.MockServer.Tests.Faults;
 
 /// <summary><c>Prefer: code=</c> and <c>delay=</c> on catalog requests: the documented answer, and nothing changed.</summary>
+[Hosts(MockHosts.All)]
 public sealed class PreferTests(MockServerFixture fixture) : MockServerTestBase<MockServerFixture>(fixture)
 {
     private const string Contact = "/api/v1/Contact/66";

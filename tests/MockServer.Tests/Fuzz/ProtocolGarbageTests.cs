@@ -1,3 +1,4 @@
+using ContractHarness.MockServer.Tests.Support;
 using ContractHarness.TestSupport.Fuzz;
 
 namespace ContractHarness.MockServer.Tests.Fuzz;

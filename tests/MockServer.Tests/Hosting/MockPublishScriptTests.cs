@@ -46,7 +46,7 @@ public sealed class MockPublishScriptTests : IDisposable
         var (exitCode, output, error) = await ChildProcess.RunAsync(Script, [], _environment);
 
         exitCode.Should().Be(0, error);
-        output.Trim().Should().Be(Path.Combine(_folder, "artifacts", "mock", "ContractHarness.MockServer"));
+        output.Trim().Should().Be(Path.Combine(_folder, "artifacts", "mock", "ContractHarness.MockServer.Tool"));
         var lines = error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines[0].Should().StartWith("mock: building the ReadyToRun JIT mock").And.Contain("first time: about 1 minute on 2 cores").And.EndWith("...");
         lines.Where(l => l.Contains("still building: ", StringComparison.Ordinal)).Should().HaveCountGreaterThanOrEqualTo(2)
@@ -70,7 +70,7 @@ public sealed class MockPublishScriptTests : IDisposable
             return;
         }
 
-        output.Trim().Should().Be(Path.Combine(_folder, "artifacts", "mock-aot", "ContractHarness.MockServer"));
+        output.Trim().Should().Be(Path.Combine(_folder, "artifacts", "mock-aot", "ContractHarness.MockServer.Tool"));
         error.Should().StartWith("mock: building the native mock").And.Contain("(first time: 3 to 4 minutes on 2 cores; later builds are incremental")
             .And.Contain("s, generating native code (the longest step)").And.MatchRegex(@"native build ready \(\d+ s\)");
 

@@ -3,6 +3,7 @@ using ContractHarness.MockServer.Tests.Support;
 
 namespace ContractHarness.MockServer.Tests.Http;
 
+[Hosts(MockHosts.All)]
 public sealed class AuthOptionalTests(MockServerFixture fixture) : MockServerTestBase<MockServerFixture>(fixture)
 {
     [Fact]
@@ -14,6 +15,7 @@ public sealed class AuthOptionalTests(MockServerFixture fixture) : MockServerTes
     }
 }
 
+[Hosts(MockHosts.All)]
 public sealed class AuthRequiredTests(AuthRequiredFixture fixture) : MockServerTestBase<AuthRequiredFixture>(fixture)
 {
     [Fact]

@@ -5,6 +5,7 @@ using ContractHarness.MockServer.Tests.Support;
 namespace ContractHarness.MockServer.Tests.Http;
 
 /// <summary>Entity answers carry a strong ETag per stored version and must be revalidated; a replaced version is never "not modified".</summary>
+[Hosts(MockHosts.Kestrel | MockHosts.Memory, Because = "moves the in-process clock")]
 public sealed class CachingTests(MockServerFixture fixture) : MockServerTestBase<MockServerFixture>(fixture)
 {
     private const string Contact = "/api/v1/Contact/66";

@@ -3,6 +3,7 @@ using ContractHarness.MockServer.Tests.Support;
 
 namespace ContractHarness.MockServer.Tests.Http;
 
+[Hosts(MockHosts.All)]
 public sealed class CorsTests(MockServerFixture fixture) : MockServerTestBase<MockServerFixture>(fixture)
 {
     private const string RequestedHeaders = "authorization, if-unmodified-since, content-type, accept-language, so-language, so-timezone, x-xsrf-token";
@@ -69,6 +70,7 @@ public sealed class CorsTests(MockServerFixture fixture) : MockServerTestBase<Mo
             ("Origin", origin), ("Access-Control-Request-Method", method), ("Access-Control-Request-Headers", headers));
 }
 
+[Hosts(MockHosts.All)]
 public sealed class ConfiguredCorsTests(ExtraCorsOriginFixture fixture) : MockServerTestBase<ExtraCorsOriginFixture>(fixture)
 {
     [Fact]

@@ -3,6 +3,7 @@ using ContractHarness.MockServer.Tests.Support;
 
 namespace ContractHarness.MockServer.Tests.Http;
 
+[Hosts(MockHosts.All)]
 public sealed class GetTests(MockServerFixture fixture) : MockServerTestBase<MockServerFixture>(fixture)
 {
     [Fact]
@@ -73,7 +74,7 @@ public sealed class GetTests(MockServerFixture fixture) : MockServerTestBase<Moc
         var viaLoopback = await GetEntityAsync("/api/v1/Ticket/900");
 
         viaLocalhost["_Links"]!["Self"]!.GetValue<string>().Should().Be($"http://localhost:{port}/api/v1/Ticket/900");
-        viaLoopback["_Links"]!["Self"]!.GetValue<string>().Should().Be($"http://127.0.0.1:{port}/api/v1/Ticket/900");
+        viaLoopback["_Links"]!["Self"]!.GetValue<string>().Should().Be($"{Fixture.Url}/api/v1/Ticket/900");
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using ContractHarness.MockServer.Tests.Support;
 
 namespace ContractHarness.MockServer.Tests.Http;
 
+[Hosts(MockHosts.All)]
 public sealed class JsonPatchTests(MockServerFixture fixture) : MockServerTestBase<MockServerFixture>(fixture)
 {
     private const string Contact = "/api/v1/Contact/66";

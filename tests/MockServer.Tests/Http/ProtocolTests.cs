@@ -5,6 +5,7 @@ using ContractHarness.MockServer.Tests.Support;
 namespace ContractHarness.MockServer.Tests.Http;
 
 /// <summary>Framing garbage that reaches the mock (a chunk size past 64 bits) is a 400 with the error body, over a raw socket.</summary>
+[Hosts(MockHosts.Kestrel | MockHosts.Native, Because = "sends raw HTTP over a socket")]
 public sealed class ProtocolTests(MockServerFixture fixture) : MockServerTestBase<MockServerFixture>(fixture)
 {
     [Theory]

@@ -3,6 +3,7 @@ using ContractHarness.MockServer.Tests.Support;
 
 namespace ContractHarness.MockServer.Tests.Http;
 
+[Hosts(MockHosts.All)]
 public sealed class PutTests(MockServerFixture fixture) : MockServerTestBase<MockServerFixture>(fixture)
 {
     private const string Relation = "/api/v1/Relation/819";

@@ -6,6 +6,7 @@ using ContractHarness.MockServer.Tests.Support;
 namespace ContractHarness.MockServer.Tests.Http;
 
 /// <summary>Text that is not Unicode is a 400 Malformed JSON wherever it sits in a body, and changes nothing.</summary>
+[Hosts(MockHosts.All)]
 public sealed class UnicodeTests(MockServerFixture fixture) : MockServerTestBase<MockServerFixture>(fixture)
 {
     private const string Contact = "/api/v1/Contact/66";

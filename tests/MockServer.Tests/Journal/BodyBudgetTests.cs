@@ -12,6 +12,7 @@ public sealed class SmallBodyBudgetFixture : MockServerFixture
 }
 
 /// <summary>The journal's byte budget over HTTP: the oldest bodies go first, their entries stay.</summary>
+[Hosts(MockHosts.All)]
 public sealed class BodyBudgetTests(SmallBodyBudgetFixture fixture) : MockServerTestBase<SmallBodyBudgetFixture>(fixture)
 {
     [Fact]
@@ -45,6 +46,7 @@ public sealed class NoBodiesFixture : MockServerFixture
 }
 
 /// <summary>A budget of 0 switches the bodies off; the rest of each entry stays.</summary>
+[Hosts(MockHosts.All)]
 public sealed class NoBodiesTests(NoBodiesFixture fixture) : MockServerTestBase<NoBodiesFixture>(fixture)
 {
     [Fact]

@@ -5,6 +5,7 @@ using ContractHarness.MockServer.Tests.Support;
 namespace ContractHarness.MockServer.Tests.Journal;
 
 /// <summary>What <c>GET /__admin/requests</c> shows of each request: id, operation, headers, both bodies.</summary>
+[Hosts(MockHosts.All)]
 public sealed class JournalApiTests(MockServerFixture fixture) : MockServerTestBase<MockServerFixture>(fixture)
 {
     [Fact]

@@ -5,6 +5,7 @@ using ContractHarness.MockServer.Tests.Support;
 namespace ContractHarness.MockServer.Tests.Journal;
 
 /// <summary>The filters of <c>GET /__admin/requests</c> and <c>/__admin/requests/count</c>, and their 400s.</summary>
+[Hosts(MockHosts.All)]
 public sealed class JournalFilterTests(MockServerFixture fixture) : MockServerTestBase<MockServerFixture>(fixture)
 {
     [Theory]

@@ -4,6 +4,7 @@ using ContractHarness.MockServer.Tests.Support;
 namespace ContractHarness.MockServer.Tests.Preconditions;
 
 /// <summary>Contact 66 was last updated 2013-02-21T15:29:29.5607019+01:00, that is 14:29:29 UTC (plus a fraction).</summary>
+[Hosts(MockHosts.Kestrel | MockHosts.Memory, Because = "moves the in-process clock")]
 public sealed class IfUnmodifiedSinceTests(MockServerFixture fixture) : MockServerTestBase<MockServerFixture>(fixture)
 {
     private const string Contact = "/api/v1/Contact/66";
@@ -84,6 +85,7 @@ public sealed class IfUnmodifiedSinceTests(MockServerFixture fixture) : MockServ
     }
 }
 
+[Hosts(MockHosts.Kestrel | MockHosts.Memory, Because = "moves the in-process clock")]
 public sealed class IgnorePreconditionsTests(IgnorePreconditionsFixture fixture) : MockServerTestBase<IgnorePreconditionsFixture>(fixture)
 {
     [Fact]

@@ -3,6 +3,7 @@ using ContractHarness.MockServer.Tests.Support;
 
 namespace ContractHarness.MockServer.Tests.Projection;
 
+[Hosts(MockHosts.All)]
 public sealed class SelectTests(MockServerFixture fixture) : MockServerTestBase<MockServerFixture>(fixture)
 {
     private const string Patch = """[{"op":"replace","path":"/Department","value":"foo"}]""";

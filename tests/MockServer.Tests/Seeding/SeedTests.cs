@@ -5,6 +5,7 @@ using ContractHarness.MockServer;
 
 namespace ContractHarness.MockServer.Tests.Seeding;
 
+[Hosts(MockHosts.All)]
 public sealed class SeedTests(MockServerFixture fixture) : MockServerTestBase<MockServerFixture>(fixture)
 {
     public static TheoryData<string> Routes => [.. TestPaths.Catalog.Endpoints.Select(e => e.Route).Distinct()];

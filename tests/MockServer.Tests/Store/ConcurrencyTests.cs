@@ -90,4 +90,5 @@ public abstract class ConcurrencyTests<TFixture>(TFixture fixture) : MockServerT
     }
 }
 
+[Hosts(MockHosts.All)]
 public sealed class InMemoryConcurrencyTests(MockServerFixture fixture) : ConcurrencyTests<MockServerFixture>(fixture);

@@ -3,16 +3,28 @@ using ContractHarness.TestSupport.Crash;
 namespace ContractHarness.MockServer.Tests.Support;
 
 /// <summary>
-/// One mock per test class, on a free port, with a manual clock and no console log: in-process, or, when
-/// <c>CONTRACTHARNESS_MOCK_BINARY</c> names an executable (the Native AOT build in <c>make test</c>), that program as a
-/// child process with the same options on its command line (its clock is the system's: tests that move the clock
-/// run in-process only). Tests call <see cref="ResetAsync"/> (through <see cref="MockServerTestBase"/>) so each
-/// starts from the seed.
+/// One mock per test class, with a manual clock and no console log, on the host the run asks for: Kestrel in-process
+/// on a free port; when <c>CONTRACTHARNESS_MOCK_BINARY</c> names an executable (the Native AOT build in <c>make
+/// test</c>), that program as a child process with the same options on its command line (its clock is the system's:
+/// tests that move the clock run in-process only); when <c>CONTRACTHARNESS_MOCK_HOST=memory</c>, the engine's
+/// in-memory handler (<see cref="SuperOfficeMockEngine.CreateClient"/>), no socket. <see cref="HostsAttribute"/> on a
+/// test class says which of them it runs on. Tests call <see cref="ResetAsync"/> (through <see cref="MockServerTestBase"/>)
+/// so each starts from the seed.
 /// </summary>
 public class MockServerFixture : IAsyncLifetime
 {
+    /// <summary>The variable that asks for the in-memory host (<c>memory</c>).</summary>
+    public const string HostVariable = "CONTRACTHARNESS_MOCK_HOST";
+
+    /// <summary>The address the in-memory engine answers for.</summary>
+    public static readonly Uri MemoryBaseAddress = new("http://mock.test/");
+
     private SuperOfficeMockServer? _server;
     private MockProcess? _process;
+    private SuperOfficeMockEngine? _engine;
+
+    /// <summary>True when this run's mock is the in-memory engine.</summary>
+    public static bool InMemory => string.Equals(Environment.GetEnvironmentVariable(HostVariable), "memory", StringComparison.OrdinalIgnoreCase);
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 22, 10, 0, 0, TimeSpan.Zero));
 
@@ -23,12 +35,19 @@ public class MockServerFixture : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = null!;
 
-    private Uri BaseAddress => _server?.BaseAddress ?? _process!.BaseAddress;
+    private Uri BaseAddress => _server?.BaseAddress ?? _engine?.BaseAddress ?? _process!.BaseAddress;
 
     public async Task InitializeAsync()
     {
         var options = new SuperOfficeMockServerOptions { Port = 0, TimeProvider = Clock, LogRequests = false };
         Configure(options);
+        if (InMemory)
+        {
+            _engine = SuperOfficeMockEngine.Start(MemoryBaseAddress, options);
+            Client = _engine.CreateClient();
+            return;
+        }
+
         if (MockProcess.ExternalBinary is null)
         {
             _server = await SuperOfficeMockServer.StartAsync(options);
@@ -52,6 +71,7 @@ public class MockServerFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Client.Dispose();
+        _engine?.Dispose();
         if (_server is not null)
         {
             await _server.DisposeAsync();

@@ -10,7 +10,7 @@ namespace ContractHarness.TestSupport.Crash;
 /// </summary>
 internal sealed partial class MockProcess : IAsyncDisposable
 {
-    /// <summary>Names a mock executable to run instead of the build's copy, e.g. <c>.artifacts/mock-aot/ContractHarness.MockServer</c>.</summary>
+    /// <summary>Names a mock executable to run instead of the build's copy, e.g. <c>.artifacts/mock-aot/ContractHarness.MockServer.Tool</c>.</summary>
     public const string BinaryVariable = "CONTRACTHARNESS_MOCK_BINARY";
 
     private readonly Process _process;
@@ -32,7 +32,7 @@ internal sealed partial class MockProcess : IAsyncDisposable
     public static async Task<MockProcess> StartAsync(IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        var appHost = ExternalBinary ?? Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "ContractHarness.MockServer.exe" : "ContractHarness.MockServer");
+        var appHost = ExternalBinary ?? Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "ContractHarness.MockServer.Tool.exe" : "ContractHarness.MockServer.Tool");
         if (ExternalBinary is not null && !File.Exists(appHost))
         {
             throw new FileNotFoundException($"{BinaryVariable} names '{appHost}', which does not exist.", appHost);
@@ -45,7 +45,7 @@ internal sealed partial class MockProcess : IAsyncDisposable
         else
         {
             start.FileName = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
-            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ContractHarness.MockServer.dll"));
+            start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ContractHarness.MockServer.Tool.dll"));
         }
 
         foreach (var argument in new[] { "--port", "0", "--quiet" }.Concat(arguments))

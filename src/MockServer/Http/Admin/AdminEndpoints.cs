@@ -31,7 +31,7 @@ internal sealed class AdminEndpoints(MockContext mock)
     private const string FaultRoute = "/faults/";
 
     private readonly AdminGuard _guard = new(mock.Cors, mock.Options.AdminToken);
-    private readonly AdminPages _pages = new(new OpenApiDocument(mock.Catalog.PathOf("openapi.json")), AdminAssets.SwaggerUiBundled);
+    private readonly AdminPages _pages = new(new OpenApiDocument(mock.Catalog.Files, mock.Catalog.PathOf("openapi.json")), AdminAssets.SwaggerUiBundled);
     private readonly JournalEndpoints _journal = new(mock);
 
     private readonly FaultEndpoints _faults = new(mock);

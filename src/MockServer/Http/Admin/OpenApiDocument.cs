@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text.Json;
+using ContractHarness.Contracts.Catalog;
 using ContractHarness.MockServer.Model;
 
 namespace ContractHarness.MockServer.Http.Admin;
@@ -12,11 +13,11 @@ namespace ContractHarness.MockServer.Http.Admin;
 /// server URL is the mock's root. Written with <see cref="Utf8JsonWriter"/> over the parsed file (no reflection, AOT-safe);
 /// the result is kept per base address (a client uses one, so a handful at most are kept).
 /// </summary>
-internal sealed class OpenApiDocument(string file)
+internal sealed class OpenApiDocument(ContractFiles files, string file)
 {
     private const int MaxCachedAddresses = 16;
 
-    private readonly Lazy<byte[]?> _source = new(() => File.Exists(file) ? File.ReadAllBytes(file) : null);
+    private readonly Lazy<byte[]?> _source = new(() => files.Exists(file) ? files.ReadAllBytes(file) : null);
     private readonly ConcurrentDictionary<string, byte[]> _byAddress = new(StringComparer.Ordinal);
 
     /// <summary>The file served, for the message when it is missing.</summary>

@@ -92,11 +92,11 @@ internal sealed class SeedData
 
     private static JsonObject LoadFixture(EntityModel model)
     {
-        if (!File.Exists(model.FixturePath))
+        if (!model.FixtureFiles.Exists(model.FixturePath))
         {
             throw new FileNotFoundException($"The sample {model.Entity} is missing: {model.FixturePath}. Run 'make contracts'.", model.FixturePath);
         }
 
-        return StoredEntityJson.Parse(File.ReadAllBytes(model.FixturePath));
+        return StoredEntityJson.Parse(model.FixtureFiles.ReadAllBytes(model.FixturePath));
     }
 }

@@ -1,1 +1,0 @@
-return await ContractHarness.MockServer.Hosting.MockServerCli.RunAsync(args);
