@@ -82,6 +82,31 @@ test-memory: ## The HTTP behaviour tests again, through the in-memory handler (S
 docs: ## Write the generated docs again (docs/options.md from the option table)
 	CONTRACTHARNESS_WRITE_DOCS=1 $(DOTNET) test tests/MockServer.Tests -c $(CONFIGURATION) --filter "FullyQualifiedName~OptionsPageTests"
 
+##@ .NET teams: the packages and the superoffice-mock tool
+# Every package into .artifacts/packages (.nupkg and .snupkg): ContractHarness.Contracts, .MockServer, .WireMock,
+# .Pact (with libpact_ffi for every platform) and the tool ContractHarness.MockServer.Tool, whose linux-x64 package is
+# the Native AOT program (it needs clang; without it only the framework-dependent package is written, saying so).
+PACKAGES := .artifacts/packages
+PACT_ENGINES_STAMP := src/Pact/engines/node_modules/.package-lock.json
+$(PACT_ENGINES_STAMP): src/Pact/engines/package.json src/Pact/engines/package-lock.json
+	@echo "pack: installing libpact_ffi for every platform (npm ci --force: the packages are for other platforms too)"
+	npm ci --force --no-audit --no-fund --prefix src/Pact/engines
+	@touch $@
+
+.PHONY: pack
+pack: $(PACT_ENGINES_STAMP) ## Write every NuGet package and the superoffice-mock tool to .artifacts/packages
+	@rm -rf $(PACKAGES) && mkdir -p $(PACKAGES)
+	$(DOTNET) pack ContractHarness.sln -c $(CONFIGURATION) -o $(PACKAGES) -nologo
+	$(DOTNET) pack src/MockServer.Tool -c $(CONFIGURATION) -r any -o $(PACKAGES) -nologo
+	@if tools/system-packages.sh clang; then \
+	  $(DOTNET) pack src/MockServer.Tool -c $(CONFIGURATION) -r linux-x64 -o $(PACKAGES) -nologo; \
+	else echo "pack: no linux-x64 Native AOT tool package (no clang here); the framework-dependent one serves every platform" >&2; fi
+	@ls -l $(PACKAGES) | awk 'NR > 1 { printf "  %8.1f KB  %s\n", $$5 / 1024, $$9 }'
+
+.PHONY: test-packages
+test-packages: pack ## Prove the packages and the tool from a folder outside the repository (tools/package-proof.sh)
+	tools/package-proof.sh
+
 ##@ CI pipelines and contract owners: regenerate, compare, check
 .PHONY: contracts
 contracts: ## Regenerate contracts/ (schemas, catalog, OpenAPI, fixtures, WireMock mappings) from contracts/source

@@ -21,7 +21,7 @@ public sealed record EndpointCatalog
     /// <summary>The catalog of the contracts embedded in this assembly (this repository's <c>contracts/</c>).</summary>
     public static EndpointCatalog LoadEmbedded() => Load(ContractFiles.Embedded);
 
-    /// <summary>The catalog as <c>endpoints.json</c> holds it (what <see cref="Load"/> reads back).</summary>
+    /// <summary>The catalog as <c>endpoints.json</c> holds it (what <see cref="Load(ContractFiles)"/> reads back).</summary>
     public string ToJson() => CatalogWriter.Write(this);
 
     public static EndpointCatalog Load(string contractsDirectory) => Load(ContractFiles.Folder(contractsDirectory));

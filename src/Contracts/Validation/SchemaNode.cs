@@ -4,7 +4,7 @@ namespace ContractHarness.Contracts.Validation;
 
 /// <summary>
 /// One compiled JSON Schema (draft-07 subset the generator writes), with <c>$ref</c>s resolved to shared nodes.
-/// Immutable once compiled; safe to use from many threads. Validate with <see cref="Validate"/>.
+/// Immutable once compiled; safe to use from many threads. Validate with <see cref="Validate(System.Text.Json.Nodes.JsonNode?)"/>.
 /// </summary>
 public sealed class SchemaNode
 {
