@@ -10,6 +10,11 @@ namespace ContractHarness.Contracts.Catalog;
 /// </summary>
 public abstract class ContractFiles
 {
+    /// <summary>Only the two kinds below exist.</summary>
+    private protected ContractFiles()
+    {
+    }
+
     /// <summary>The contracts embedded in this assembly (the catalog, schemas, fixtures and OpenAPI document).</summary>
     public static ContractFiles Embedded { get; } = new EmbeddedFiles();
 

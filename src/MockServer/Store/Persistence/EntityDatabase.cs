@@ -80,7 +80,6 @@ internal sealed class EntityDatabase : IDisposable
             connection.Open();
             Prepare(connection, path);
             database = new EntityDatabase(connection, path, folderLock);
-            LegacyLog.ImportOnce(database, folder, log);
             database._rows = database.ReadRows();
             return database;
         }
