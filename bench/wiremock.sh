@@ -43,8 +43,10 @@ done
 median() { tr ' ' '\n' <<<"$1" | grep . | sort -g | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 rss() { awk -v k="$2:" '$1 == k {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 C=$(median "${RATES[contract]}"); S=$(median "${RATES[static]}")
+# The version the bench ran on, from the one place it is pinned.
+WM=$(sed -n 's/.*"WireMock.Net.Minimal" Version="\([^"]*\)".*/\1/p' Directory.Packages.props)
 {
-  echo "| WireMock.Net 1.25.0, GET /api/v1/Contact/66 | req/s (median of $ROUNDS, ${DURATION} s each) | rounds | RSS after load (MB) | peak RSS (MB) |"
+  echo "| WireMock.Net.Minimal $WM, GET /api/v1/Contact/66 | req/s (median of $ROUNDS, ${DURATION} s each) | rounds | RSS after load (MB) | peak RSS (MB) |"
   echo "| --- | ---: | --- | ---: | ---: |"
   echo "| static mapping (contracts/wiremock/net) | $S | ${RATES[static]# } | $(rss "${PID[static]}" VmRSS) | $(rss "${PID[static]}" VmHWM) |"
   echo "| the contract (AddSuperOfficeContract) | $C | ${RATES[contract]# } | $(rss "${PID[contract]}" VmRSS) | $(rss "${PID[contract]}" VmHWM) |"

@@ -4,38 +4,41 @@ using ContractHarness.TestSupport;
 namespace ContractHarness.ContractTests.Readme;
 
 /// <summary>
-/// Every C# block of the README is a copy of a block of the examples in a <c>tests/*/Readme</c> folder (between <c>// README: name</c> and
-/// <c>// README: end</c>), so it compiles, and every example block is in the README. To change an example, edit it
-/// here and paste it into the README.
+/// Every C# block of the README and of the pages in <c>docs/</c> is a copy of a block of the examples in a
+/// <c>tests/*/Readme</c> folder (between <c>// README: name</c> and <c>// README: end</c>, or <c>// docs: name</c> and
+/// <c>// docs: end</c>), so it compiles, and every example block is in one of them. To change an example, edit it here
+/// and paste it into the page.
 /// </summary>
 public sealed partial class ReadmeSnippetTests
 {
     [Fact]
-    public void EveryCSharpBlockOfTheReadme_IsACompiledExample()
+    public void EveryCSharpBlockOfTheReadmeAndDocs_IsACompiledExample()
     {
         var examples = Examples();
-        var blocks = ReadmeBlocks();
+        var blocks = PageBlocks();
 
         blocks.Should().NotBeEmpty();
         foreach (var block in blocks)
         {
-            examples.Values.Should().Contain(block, "the README's C# blocks are copies of tests/*/Readme examples");
+            examples.Values.Should().Contain(block, "the C# blocks of the README and docs/ are copies of tests/*/Readme examples");
         }
     }
 
     [Fact]
-    public void EveryExample_IsInTheReadme()
+    public void EveryExample_IsInTheReadmeOrDocs()
     {
-        var blocks = ReadmeBlocks();
+        var blocks = PageBlocks();
 
         foreach (var (name, example) in Examples())
         {
-            blocks.Should().Contain(example, $"the example '{name}' belongs in the README");
+            blocks.Should().Contain(example, $"the example '{name}' belongs in the README or a page in docs/");
         }
     }
 
-    private static List<string> ReadmeBlocks() =>
-        [.. CSharpBlock().Matches(File.ReadAllText(Path.Combine(RepoRoot.Path, "README.md"))).Select(m => m.Groups[1].Value.ReplaceLineEndings("\n"))];
+    private static List<string> PageBlocks() =>
+        [.. Directory.GetFiles(Path.Combine(RepoRoot.Path, "docs"), "*.md").Prepend(Path.Combine(RepoRoot.Path, "README.md"))
+            .SelectMany(page => CSharpBlock().Matches(File.ReadAllText(page).ReplaceLineEndings("\n")))
+            .Select(m => m.Groups[1].Value)];
 
     private static Dictionary<string, string> Examples()
     {
@@ -45,7 +48,7 @@ public sealed partial class ReadmeSnippetTests
         {
             foreach (Match match in ExampleBlock().Matches(File.ReadAllText(file).ReplaceLineEndings("\n")))
             {
-                examples[match.Groups[2].Value] = Dedent(match.Groups[3].Value);
+                examples.Add(match.Groups[3].Value, Dedent(match.Groups[4].Value));
             }
         }
 
@@ -63,6 +66,6 @@ public sealed partial class ReadmeSnippetTests
     [GeneratedRegex("```csharp\n(.*?\n)```", RegexOptions.Singleline)]
     private static partial Regex CSharpBlock();
 
-    [GeneratedRegex(@"\n([ ]*)// README: ([^\n]+)\n(.*?\n)[ ]*// README: end\n", RegexOptions.Singleline)]
+    [GeneratedRegex(@"\n([ ]*)// (README|docs): ([^\n]+)\n(.*?\n)[ ]*// \2: end\n", RegexOptions.Singleline)]
     private static partial Regex ExampleBlock();
 }

@@ -80,6 +80,29 @@ public sealed class BothHostsTests
             answer.StatusCode.Should().Be(HttpStatusCode.OK, await answer.Content.ReadAsStringAsync());
             (await JsonAsync(await http.GetAsync("/api/v1/Relation/819")))["Comment"]!.GetValue<string>().Should().Be("Replaced on both hosts");
         },
+        ["CORS preflight 204"] = async http =>
+        {
+            using var answer = await SendAsync(http, "OPTIONS", Contact,
+                ("Origin", "http://localhost:3000"), ("Access-Control-Request-Method", "PATCH"), ("Access-Control-Request-Headers", "content-type"));
+            answer.StatusCode.Should().Be(HttpStatusCode.NoContent);
+            answer.Headers.GetValues("Access-Control-Allow-Origin").Should().Equal("http://localhost:3000");
+            answer.Headers.GetValues("Access-Control-Allow-Methods").Single().Should().Contain("PATCH");
+            answer.Headers.GetValues("Access-Control-Allow-Headers").Single().Should().Be("content-type");
+        },
+        ["CORS preflight 403 foreign origin"] = async http =>
+        {
+            using var answer = await SendAsync(http, "OPTIONS", Contact, ("Origin", "http://elsewhere.test"), ("Access-Control-Request-Method", "PATCH"));
+            answer.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+            answer.Headers.Contains("Access-Control-Allow-Origin").Should().BeFalse();
+            (await JsonAsync(answer))["ErrorMessage"]!.GetValue<string>().Should().Contain("http://elsewhere.test");
+        },
+        ["CORS origin on an answer"] = async http =>
+        {
+            using var answer = await SendAsync(http, "GET", Contact, ("Origin", "http://localhost:3000"));
+            answer.StatusCode.Should().Be(HttpStatusCode.OK);
+            answer.Headers.GetValues("Access-Control-Allow-Origin").Should().Equal("http://localhost:3000");
+            answer.Headers.GetValues("Access-Control-Expose-Headers").Single().Should().Contain("ETag");
+        },
         ["405 other method"] = async http =>
         {
             using var answer = await http.DeleteAsync(Contact);
@@ -102,6 +125,17 @@ public sealed class BothHostsTests
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent(body, Encoding.UTF8) };
         request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(type);
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return await http.SendAsync(request);
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient http, string method, string path, params (string Name, string Value)[] headers)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
         foreach (var (name, value) in headers)
         {
             request.Headers.TryAddWithoutValidation(name, value);

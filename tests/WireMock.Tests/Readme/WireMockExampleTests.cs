@@ -6,13 +6,18 @@ using WireMock.Settings;
 
 namespace ContractHarness.WireMock.Tests.Readme;
 
-/// <summary>The README's WireMock.Net example, run as written: it serves the sample Contact and 404 for another id.</summary>
+/// <summary>The WireMock.Net examples of the README and docs/wiremock.md, run as written.</summary>
 public sealed class WireMockExampleTests
 {
-    [Fact]
-    public async Task TheReadmeExample_ServesTheSamples()
+    public static TheoryData<string> StaticExamples() => ["README", "docs"];
+
+    [Theory]
+    [MemberData(nameof(StaticExamples))]
+    public async Task TheStaticMappingsExample_ServesTheSamples(string page)
     {
-        using var server = WireMockExamples.StartOnTheStaticMappings(RepoRoot.Path);
+        using var server = page == "README"
+            ? WireMockExamples.StartOnTheStaticMappings(RepoRoot.Path)
+            : WireMockExamples.StartOnTheStaticMappingsOfEitherLine(RepoRoot.Path);
         using var http = new HttpClient { BaseAddress = new Uri(server.Url!) };
 
         var contact = JsonNode.Parse(await http.GetStringAsync("/api/v1/Contact/66"))!;
@@ -34,5 +39,16 @@ public sealed class WireMockExampleTests
         nameAfterReset.Should().NotBe("Acme", "Reset restores the seed");
         journaled.Should().Be(1, "the team's mapping answered the GET, the contract only the PATCH");
         server.Stop();
+    }
+
+    [Fact]
+    public async Task TheDocsVerificationExample_PassesTheConsumerPact()
+    {
+        var pact = RepoRoot.Combine("contracts", "pacts", "SuperOfficeWebClient-SuperOfficeWebApi.json");
+
+        var result = await WireMockExamples.VerifyAgainstWireMock(pact);
+
+        result.Passed.Should().BeTrue(result.Output);
+        result.Interactions.Should().NotBeEmpty().And.OnlyContain(i => i.Passed);
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using ContractHarness.MockServer;
+using ContractHarness.Pact.Verifier;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -8,7 +9,10 @@ using WireMock.Settings;
 
 namespace ContractHarness.WireMock.Tests.Readme;
 
-/// <summary>The README's WireMock.Net examples (static mappings, the contract adapter), compiled and run by the suite.</summary>
+/// <summary>
+/// The WireMock.Net examples of the README and of docs/wiremock.md (static mappings, the contract adapter, a pact verified
+/// against it), compiled and run by the suite.
+/// </summary>
 public static class WireMockExamples
 {
     /// <summary>Starts WireMock.Net on the generated mappings of the repository at <paramref name="repository"/>.</summary>
@@ -20,6 +24,29 @@ public static class WireMockExamples
         // README: end
         return server;
     }
+
+    /// <summary>docs/wiremock.md's static mappings: the same call on WireMock.Net 1.x and 2.x.</summary>
+    public static WireMockServer StartOnTheStaticMappingsOfEitherLine(string repository)
+    {
+        // docs: WireMock.Net static mappings, 1.x or 2.x
+        var server = WireMockServer.Start(new WireMockServerSettings { MaxRequestLogCount = 100 });
+        server.ReadStaticMappings(Path.Combine(repository, "contracts", "wiremock", "net"));   // the same files on 1.x and 2.x
+        // docs: end
+        return server;
+    }
+
+    // docs: WireMock.Net provider verification
+    /// <summary>Replays a pact against a WireMock.Net server carrying the contract; provider states go to ProviderStatesPath.</summary>
+    public static async Task<PactVerificationResult> VerifyAgainstWireMock(string pactFile)
+    {
+        using var contract = SuperOfficeWireMock.Start();   // a WireMockServer on a free port; disposing the handle stops it
+        return await new PactVerifier("SuperOfficeWebApi")
+            .WithHttpEndpoint(contract.BaseAddress)
+            .WithFileSource(pactFile)
+            .WithProviderStateUrl(new Uri(contract.BaseAddress, "__contract/provider-states"), teardown: true)
+            .ExecuteAsync();
+    }
+    // docs: end
 
     /// <summary>Carries the contract on a team's own server next to a mapping of the team's; answers what the README shows.</summary>
     public static async Task<(HttpStatusCode Patched, HttpStatusCode Teams, string NameAfterReset, int Journaled)> CarryTheContract(WireMockServer server)
