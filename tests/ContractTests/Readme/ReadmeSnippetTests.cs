@@ -1,68 +1,31 @@
-using System.Text.RegularExpressions;
-using ContractHarness.TestSupport;
-
 namespace ContractHarness.ContractTests.Readme;
 
 /// <summary>
-/// Every C# block of the README is a copy of a block of the examples in a <c>tests/*/Readme</c> folder (between <c>// README: name</c> and
-/// <c>// README: end</c>), so it compiles, and every example block is in the README. To change an example, edit it
-/// here and paste it into the README.
+/// Every C# block of README.md and of docs/*.md is a copy of a compiled example (a block of a <c>tests/*/Readme/*Example*.cs</c>
+/// file between <c>// README: name</c> and <c>// README: end</c>), and every example is in at least one of those pages.
+/// To change an example, edit it there and paste it into the page. <see cref="DocSnippetsTests"/> proves both checks bite.
 /// </summary>
-public sealed partial class ReadmeSnippetTests
+public sealed class ReadmeSnippetTests
 {
-    [Fact]
-    public void EveryCSharpBlockOfTheReadme_IsACompiledExample()
-    {
-        var examples = Examples();
-        var blocks = ReadmeBlocks();
-
-        blocks.Should().NotBeEmpty();
-        foreach (var block in blocks)
-        {
-            examples.Values.Should().Contain(block, "the README's C# blocks are copies of tests/*/Readme examples");
-        }
-    }
+    private static readonly DocsSite Site = DocsSite.Load(RepoRoot.Path);
 
     [Fact]
-    public void EveryExample_IsInTheReadme()
+    public void EveryCSharpBlockOfTheDocs_IsACompiledExample()
     {
-        var blocks = ReadmeBlocks();
+        Site.CSharpBlocks().Should().NotBeEmpty();
+        Site.CSharpBlocks().Should().Contain(b => b.Page == DocsSite.FrontPage, "the front page shows how to start the mock from C#");
 
-        foreach (var (name, example) in Examples())
-        {
-            blocks.Should().Contain(example, $"the example '{name}' belongs in the README");
-        }
+        var uncompiled = DocSnippets.UncompiledBlocks(Site, DocSnippets.Load(RepoRoot.Path));
+        uncompiled.Should().BeEmpty("a C# block of the docs is pasted from a compiled example:\n{0}", string.Join("\n", uncompiled));
     }
 
-    private static List<string> ReadmeBlocks() =>
-        [.. CSharpBlock().Matches(File.ReadAllText(Path.Combine(RepoRoot.Path, "README.md"))).Select(m => m.Groups[1].Value.ReplaceLineEndings("\n"))];
-
-    private static Dictionary<string, string> Examples()
+    [Fact]
+    public void EveryExample_IsInTheDocs()
     {
-        var examples = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var file in Directory.GetDirectories(Path.Combine(RepoRoot.Path, "tests"), "Readme", SearchOption.AllDirectories)
-            .SelectMany(folder => Directory.GetFiles(folder, "*Example*.cs")))
-        {
-            foreach (Match match in ExampleBlock().Matches(File.ReadAllText(file).ReplaceLineEndings("\n")))
-            {
-                examples[match.Groups[2].Value] = Dedent(match.Groups[3].Value);
-            }
-        }
+        var examples = DocSnippets.Load(RepoRoot.Path);
 
-        return examples;
+        examples.Should().NotBeEmpty();
+        var unshown = DocSnippets.UnshownExamples(Site, examples);
+        unshown.Should().BeEmpty("every compiled example is shown by a page:\n{0}", string.Join("\n", unshown));
     }
-
-    /// <summary>Removes the indentation of the block's marker line from every line.</summary>
-    private static string Dedent(string block)
-    {
-        var lines = block.Split('\n');
-        var indent = lines.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
-        return string.Join("\n", lines.Select(l => l.Length >= indent ? l[indent..] : l.TrimStart()));
-    }
-
-    [GeneratedRegex("```csharp\n(.*?\n)```", RegexOptions.Singleline)]
-    private static partial Regex CSharpBlock();
-
-    [GeneratedRegex(@"\n([ ]*)// README: ([^\n]+)\n(.*?\n)[ ]*// README: end\n", RegexOptions.Singleline)]
-    private static partial Regex ExampleBlock();
 }
