@@ -116,7 +116,7 @@ contracts: ## Regenerate contracts/ (schemas, catalog, OpenAPI, fixtures, WireMo
 wiremock-mappings: contracts ## Regenerate contracts/wiremock/ (static mappings for WireMock 3.x and WireMock.Net); part of make contracts
 
 .PHONY: check-contracts
-check-contracts: ## Fail when contracts/ differs from what contracts/source generates
+check-contracts: ## Fail when contracts/ is stale: it differs from what contracts/source generates
 	$(DOTNET) run --project src/Contracts.Generator -c $(CONFIGURATION) -- check --source contracts/source --out contracts
 
 VENDOR ?= contracts/vendor/superoffice-webapi-v1.swagger.json

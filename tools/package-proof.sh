@@ -21,7 +21,10 @@ tool_pid=
 cleanup() { [[ -n $tool_pid ]] && kill "$tool_pid" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
 case "$work" in "$repo"/*) say "the consumer folder $work is inside the repository"; exit 1 ;; esac
-cp tests/PackageConsumer/PackageConsumer.Tests.csproj tests/PackageConsumer/*.cs "$work/"
+# The project and its NuGet cache side by side: a cache inside the project folder would be compiled by its globs.
+project=$work/consumer
+mkdir -p "$project"
+cp tests/PackageConsumer/PackageConsumer.Tests.csproj tests/PackageConsumer/*.cs "$project/"
 
 # The machine's own sources keep serving everything else (xunit, WireMock.Net); ContractHarness.* may come from the
 # packages folder only.
@@ -45,7 +48,7 @@ export CONTRACTHARNESS_REPOSITORY=$repo
 unset PACT_FFI_LIB
 
 say "a test project in $work referencing ContractHarness.* $version"
-(cd "$work" && "$dotnet" test -p:ContractHarnessVersion="$version" -nologo --logger "console;verbosity=normal" 2>&1) | tee "$work/test.log" | grep -E "Passed |Failed |error|Total tests|Passed!|Failed!" || true
+(cd "$project" && "$dotnet" test -p:ContractHarnessVersion="$version" -nologo --logger "console;verbosity=normal" 2>&1) | tee "$work/test.log" | grep -E "Passed |Failed |error|Total tests|Passed!|Failed!" || true
 grep -qE "^Passed!" "$work/test.log" || { say "the consumer's tests did not pass (log above)"; exit 1; }
 
 # The tool: install, start, first answer; cold (the NuGet cache above has none of the tool's packages), then warm.

@@ -8,7 +8,7 @@ using ContractHarness.Pact.Schema;
 namespace SuperOfficeClientApp.ContractTests;
 
 /// <summary>
-/// The README's consumer example, compiled here and included in the README verbatim between the README markers
+/// The consumer example of docs/pact.md, compiled here and included in the page verbatim between the README markers
 /// (<see cref="ReadmeSnippetTests"/> fails when the two differ); <see cref="ReadmeExampleTests"/> runs it end to end.
 /// It sits in a namespace of its own, as it would in a consumer's test project.
 /// </summary>

@@ -1,10 +1,12 @@
+using System.Net;
+using System.Text.Json.Nodes;
 using ContractHarness.ContractTests.Support;
 using ContractHarness.TestSupport;
 using SuperOfficeClientApp.ContractTests;
 
 namespace ContractHarness.ContractTests.Readme;
 
-/// <summary>The README's examples, run: the consumer example's pact verifies against the in-process mock.</summary>
+/// <summary>The docs' examples, run: the consumer example's pact verifies against the in-process mock; the mock examples answer what the docs say.</summary>
 [Collection(PactCollection.Name)]
 public sealed class ReadmeExampleTests : IDisposable
 {
@@ -23,11 +25,23 @@ public sealed class ReadmeExampleTests : IDisposable
     }
 
     [Fact]
-    public async Task InProcessMockExample_Answers()
+    public async Task InProcessMockExample_ReadsTheSampleContact()
     {
-        using var response = await MockExamples.StartTheMock_AndAskForHealth();
+        var contact = JsonNode.Parse(await MockExamples.StartTheMock_AndReadAContact())!;
 
-        response.IsSuccessStatusCode.Should().BeTrue();
+        contact["ContactId"]!.GetValue<int>().Should().Be(66);
+        contact["Name"]!.GetValue<string>().Should().Be("Schuster-Reichel");
+    }
+
+    [Fact]
+    public async Task InMemoryClientExample_StoresThePatch()
+    {
+        var (patched, stored) = await MockExamples.PatchInMemory();
+
+        patched.Should().Be(HttpStatusCode.OK);
+        var contact = JsonNode.Parse(stored)!;
+        contact["Name"]!.GetValue<string>().Should().Be("Acme");
+        contact["_Links"]!["Self"]!.GetValue<string>().Should().Be("http://mock.test/api/v1/Contact/66");
     }
 
     public void Dispose()
