@@ -40,11 +40,14 @@ build: tools ## Build the solution
 	$(DOTNET) build ContractHarness.sln -c $(CONFIGURATION)
 
 TEST_LOG := .stamps/test-output.log
+# One JUnit XML file per test assembly (JunitXml.TestLogger); the native run's file ends in .aot.junit.xml.
+TEST_RESULTS := .artifacts/test-results
 
 .PHONY: test
 test: tools ## Build and run every test (installs what it needs first), then the HTTP tests against the Native AOT mock
-	@mkdir -p .stamps
-	@set -o pipefail; $(DOTNET) test ContractHarness.sln -c $(CONFIGURATION) 2>&1 | tee $(TEST_LOG); status=$$?; \
+	@mkdir -p .stamps; rm -rf $(TEST_RESULTS)
+	@set -o pipefail; $(DOTNET) test ContractHarness.sln -c $(CONFIGURATION) \
+	  --logger "junit;LogFilePath=$(CURDIR)/$(TEST_RESULTS)/{assembly}.junit.xml" 2>&1 | tee $(TEST_LOG); status=$$?; \
 	  tools/test-summary.sh $(TEST_LOG); [ $$status -eq 0 ] || exit $$status
 	@$(MAKE) --no-print-directory test-aot
 
@@ -60,7 +63,7 @@ test-aot: ## The representative HTTP tests against the Native AOT mock (publishe
 	  if [ $$status -eq 2 ]; then echo "test-aot: skipped (no C toolchain for the native build)"; exit 0; fi; \
 	  [ $$status -eq 0 ] || exit $$status; \
 	  set -o pipefail; CONTRACTHARNESS_MOCK_BINARY="$(CURDIR)/$$bin" $(DOTNET) test tests/MockServer.Tests -c $(CONFIGURATION) --no-build \
-	    --filter "$(AOT_TEST_FILTER)" 2>&1 | tee $(AOT_TEST_LOG); status=$$?; \
+	    --filter "$(AOT_TEST_FILTER)" --logger "junit;LogFilePath=$(CURDIR)/$(TEST_RESULTS)/{assembly}.aot.junit.xml" 2>&1 | tee $(AOT_TEST_LOG); status=$$?; \
 	  echo "Native AOT mock ($$bin): $$(tools/test-summary.sh $(AOT_TEST_LOG))"; exit $$status
 
 .PHONY: contracts
