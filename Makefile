@@ -91,7 +91,7 @@ lint-openapi: tools ## Lint contracts/openapi.json with Redocly CLI (recommended
 
 .PHONY: check-pact
 check-pact: tools ## Bi-directional check: the pact (PACT) against contracts/openapi.json, with swagger-mock-validator
-	node_modules/.bin/swagger-mock-validator $(OPENAPI) $(PACT)
+	@node tools/check-pact.mjs $(OPENAPI) $(PACT) $(if $(JUNIT),--junit '$(JUNIT)')
 
 # The mock is published as one native program (Native AOT: it answers within ~30 ms of starting) when clang and zlib's
 # headers are there (installed from Debian when missing and allowed), else ReadyToRun for this machine's runtime;
