@@ -80,9 +80,19 @@ check-contracts: ## Fail when contracts/ differs from what contracts/source gene
 VENDOR ?= contracts/vendor/superoffice-webapi-v1.swagger.json
 .PHONY: drift
 drift: ## Compare contracts/ with a vendor API description (VENDOR=swagger-or-openapi.json); fails on a type disagreement
-	$(DOTNET) run --project src/Contracts.Generator -c $(CONFIGURATION) -- drift --vendor "$(VENDOR)" --out contracts
+	$(DOTNET) run --project src/Contracts.Generator -c $(CONFIGURATION) -- drift --vendor "$(VENDOR)" --out contracts $(if $(JUNIT),--junit '$(JUNIT)')
 
 OPENAPI := contracts/openapi.json
+
+# JUNIT=FILE: verify-provider, check-pact, drift and compat also write a JUnit XML report there (docs/ci.md).
+# compat takes the document at git ref BASE out of git into a temporary file and compares the working tree's with it.
+.PHONY: compat
+compat: ## Fail when contracts/openapi.json breaks consumers of the one at git ref BASE (BASE=origin/main)
+	@if [ -z "$(BASE)" ]; then echo "BASE is not set: name the git ref to compare with, e.g. make compat BASE=origin/main" >&2; exit 2; fi
+	@base="$$(mktemp)"; trap 'rm -f "$$base"' EXIT; \
+	  git show '$(BASE):./$(OPENAPI)' > "$$base" || { echo "compat: no $(OPENAPI) at git ref '$(BASE)'" >&2; exit 2; }; \
+	  $(DOTNET) run --project src/Contracts.Generator -c $(CONFIGURATION) -- compat --base "$$base" --base-name '$(OPENAPI) at $(BASE)' \
+	    --head $(OPENAPI) --head-name '$(OPENAPI) in the working tree' $(if $(JUNIT),--junit '$(JUNIT)')
 PACT ?= contracts/pacts/SuperOfficeWebClient-SuperOfficeWebApi.json
 
 .PHONY: lint-openapi
