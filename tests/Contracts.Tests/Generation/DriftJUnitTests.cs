@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ContractHarness.Contracts.Generator;
 using ContractHarness.Contracts.Reporting;
 using ContractHarness.Contracts.Tests.Support;
@@ -42,6 +43,25 @@ public sealed class DriftJUnitTests
         xml.Cases.Single(c => c.Name == "Tag = Tag").Outcome.Should().Be("passed");
         xml.Cases.Single(c => c.Name == "ContactEntity").Should().BeEquivalentTo(new { Outcome = "skipped", Message = "the vendor document has no 200 answer for /api/v1/Contact/{id}." });
         xml.Tests.Should().Be(report.Pairs.Count);
+    }
+
+    [Fact]
+    public async Task TheDriftCommand_WithJunit_WritesTheFile_AfterItsReport()
+    {
+        using var temp = new TempDirectory();
+        var junit = temp.Combine("reports", "drift.xml");
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ContractHarness.Contracts.Generator.dll"), "drift",
+            "--vendor", Path.Combine(RepoPaths.Contracts, "vendor", "superoffice-webapi-v1.swagger.json"), "--out", RepoPaths.Contracts, "--junit", junit])
+        {
+            RedirectStandardOutput = true,
+        };
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        process.ExitCode.Should().Be(0, output);
+        output.Should().Contain("0 type disagreements").And.EndWith($"JUnit report: {junit}\n");
+        JUnitXml.Read(junit).Should().BeEquivalentTo(new { Name = "make drift", Failures = 0 });
     }
 
     [Fact]
