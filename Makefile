@@ -36,11 +36,14 @@ mock: ## Build and start the mock on http://127.0.0.1:5080: PORT=, HOST=, ARGS="
 	  exec "$$bin" $(if $(HOST),--host '$(HOST)') $(if $(PORT),--port '$(PORT)') $(ARGS)
 
 TEST_LOG := .stamps/test-output.log
+# One JUnit XML file per test assembly (JunitXml.TestLogger); the native run's file ends in .aot.junit.xml.
+TEST_RESULTS := .artifacts/test-results
 
 .PHONY: test
 test: tools ## Build and run every test (installs what it needs first), then the HTTP tests against the Native AOT mock
-	@mkdir -p .stamps
-	@set -o pipefail; $(DOTNET) test ContractHarness.sln -c $(CONFIGURATION) 2>&1 | tee $(TEST_LOG); status=$$?; \
+	@mkdir -p .stamps; rm -rf $(TEST_RESULTS)
+	@set -o pipefail; $(DOTNET) test ContractHarness.sln -c $(CONFIGURATION) \
+	  --logger "junit;LogFilePath=$(CURDIR)/$(TEST_RESULTS)/{assembly}.junit.xml" 2>&1 | tee $(TEST_LOG); status=$$?; \
 	  tools/test-summary.sh $(TEST_LOG); [ $$status -eq 0 ] || exit $$status
 	@$(MAKE) --no-print-directory test-memory
 	@$(MAKE) --no-print-directory test-aot
@@ -66,7 +69,7 @@ test-aot: ## The HTTP behaviour tests again, against the Native AOT mock (publis
 	  if [ $$status -eq 2 ]; then echo "test-aot: skipped (no C toolchain for the native build)"; exit 0; fi; \
 	  [ $$status -eq 0 ] || exit $$status; \
 	  set -o pipefail; CONTRACTHARNESS_MOCK_BINARY="$(CURDIR)/$$bin" $(DOTNET) test tests/MockServer.Tests -c $(CONFIGURATION) --no-build \
-	    --filter "$(AOT_TEST_FILTER)" 2>&1 | tee $(AOT_TEST_LOG); status=$$?; \
+	    --filter "$(AOT_TEST_FILTER)" --logger "junit;LogFilePath=$(CURDIR)/$(TEST_RESULTS)/{assembly}.aot.junit.xml" 2>&1 | tee $(AOT_TEST_LOG); status=$$?; \
 	  echo "Native AOT mock ($$bin): $$(tools/test-summary.sh $(AOT_TEST_LOG))"; exit $$status
 
 # The HTTP behaviour tests whose class says [Hosts(... MockHosts.Memory ...)], against the engine's in-memory handler.
@@ -75,7 +78,7 @@ MEMORY_TEST_LOG := .stamps/test-memory-output.log
 test-memory: ## The HTTP behaviour tests again, through the in-memory handler (SuperOfficeMockEngine.CreateClient, no socket)
 	@mkdir -p .stamps
 	@set -o pipefail; CONTRACTHARNESS_MOCK_HOST=memory $(DOTNET) test tests/MockServer.Tests -c $(CONFIGURATION) --no-build \
-	  --filter "Host=Memory" 2>&1 | tee $(MEMORY_TEST_LOG); status=$$?; \
+	  --filter "Host=Memory" --logger "junit;LogFilePath=$(CURDIR)/$(TEST_RESULTS)/{assembly}.memory.junit.xml" 2>&1 | tee $(MEMORY_TEST_LOG); status=$$?; \
 	  echo "In-memory handler: $$(tools/test-summary.sh $(MEMORY_TEST_LOG))"; exit $$status
 
 .PHONY: docs
@@ -122,9 +125,19 @@ check-contracts: ## Fail when contracts/ is stale: it differs from what contract
 VENDOR ?= contracts/vendor/superoffice-webapi-v1.swagger.json
 .PHONY: drift
 drift: ## Compare contracts/ with a vendor API description (VENDOR=swagger-or-openapi.json); fails on a type disagreement
-	$(DOTNET) run --project src/Contracts.Generator -c $(CONFIGURATION) -- drift --vendor "$(VENDOR)" --out contracts
+	$(DOTNET) run --project src/Contracts.Generator -c $(CONFIGURATION) -- drift --vendor "$(VENDOR)" --out contracts $(if $(JUNIT),--junit '$(JUNIT)')
 
 OPENAPI := contracts/openapi.json
+
+# JUNIT=FILE: verify-provider, check-pact, drift and compat also write a JUnit XML report there (docs/ci.md).
+# compat takes the document at git ref BASE out of git into a temporary file and compares the working tree's with it.
+.PHONY: compat
+compat: ## Fail when contracts/openapi.json breaks consumers of the one at git ref BASE (BASE=origin/main)
+	@if [ -z "$(BASE)" ]; then echo "BASE is not set: name the git ref to compare with, e.g. make compat BASE=origin/main" >&2; exit 2; fi
+	@base="$$(mktemp)"; trap 'rm -f "$$base"' EXIT; \
+	  git show '$(BASE):./$(OPENAPI)' > "$$base" || { echo "compat: no $(OPENAPI) at git ref '$(BASE)'" >&2; exit 2; }; \
+	  $(DOTNET) run --project src/Contracts.Generator -c $(CONFIGURATION) -- compat --base "$$base" --base-name '$(OPENAPI) at $(BASE)' \
+	    --head $(OPENAPI) --head-name '$(OPENAPI) in the working tree' $(if $(JUNIT),--junit '$(JUNIT)')
 PACT ?= contracts/pacts/SuperOfficeWebClient-SuperOfficeWebApi.json
 
 .PHONY: lint-openapi
@@ -133,7 +146,7 @@ lint-openapi: tools ## Lint contracts/openapi.json with Redocly CLI (recommended
 
 .PHONY: check-pact
 check-pact: tools ## Bi-directional check: the pact (PACT) against contracts/openapi.json, with swagger-mock-validator
-	node_modules/.bin/swagger-mock-validator $(OPENAPI) $(PACT)
+	@node tools/check-pact.mjs $(OPENAPI) $(PACT) $(if $(JUNIT),--junit '$(JUNIT)')
 
 ##@ Pact users and tenant owners: verify a provider, the broker
 PACT_CLI := node_modules/@pact-foundation/pact-cli-linux-x64/standalone/pact

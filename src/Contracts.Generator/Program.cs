@@ -1,14 +1,19 @@
 using ContractHarness.Contracts.Generator;
+using ContractHarness.Contracts.Generator.Compat;
 using ContractHarness.Contracts.Generator.Pages;
+using ContractHarness.Contracts.Reporting;
 
 // make contracts: `generate --source contracts/source --out contracts`; `check` exits 1 when contracts/ drifted;
-// make drift: `drift --vendor FILE` exits 1 on a type disagreement with a vendor API description.
+// make drift: `drift --vendor FILE [--junit FILE]` exits 1 on a type disagreement with a vendor API description;
+// make compat: `compat --base FILE [--head FILE] [--junit FILE]` exits 1 on a change that breaks a consumer.
 var command = args.FirstOrDefault() ?? "help";
 string Option(string name, string fallback)
 {
     var index = Array.IndexOf(args, name);
     return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
 }
+
+string? Given(string name) => Option(name, string.Empty) is { Length: > 0 } value ? value : null;
 
 var source = Option("--source", "contracts/source");
 var output = Option("--out", "contracts");
@@ -33,15 +38,23 @@ try
             var vendor = Option("--vendor", string.Empty);
             if (vendor.Length == 0)
             {
-                Console.Error.WriteLine("usage: ContractHarness.Contracts drift --vendor <swagger-or-openapi.json> [--out contracts]");
+                Console.Error.WriteLine("usage: ContractHarness.Contracts drift --vendor <swagger-or-openapi.json> [--out contracts] [--junit FILE]");
                 return 2;
             }
 
             var report = DriftReport.Compare(output, vendor);
             Console.Write(report.Text);
+            if (Given("--junit") is { } junit)
+            {
+                JUnitWriter.Write(junit, DriftJUnit.From(report));
+                Console.WriteLine($"JUnit report: {junit}");
+            }
+
             return report.ExitCode;
+        case "compat":
+            return CompatCommand.Run(Given, Console.Out, Console.Error);
         default:
-            Console.WriteLine("usage: ContractHarness.Contracts generate|check [--source contracts/source] [--out contracts] | drift --vendor FILE [--out contracts]");
+            Console.WriteLine("usage: ContractHarness.Contracts generate|check [--source contracts/source] [--out contracts] | drift --vendor FILE [--out contracts] [--junit FILE] | compat --base FILE [--head FILE] [--junit FILE]");
             return command is "help" or "--help" or "-h" ? 0 : 2;
     }
 }

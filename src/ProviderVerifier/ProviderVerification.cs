@@ -1,3 +1,4 @@
+using ContractHarness.Contracts.Reporting;
 using ContractHarness.Pact.Verifier;
 
 namespace ContractHarness.ProviderVerifier;
@@ -6,13 +7,19 @@ namespace ContractHarness.ProviderVerifier;
 internal static class ProviderVerification
 {
     /// <summary>
-    /// Verifies and returns the engine's exit code: 0 passed, 1 failed, 2 could not run. Throws
-    /// <see cref="ProviderUnreachableException"/>, before the engine starts, when nothing answers at the base URL.
+    /// Verifies and returns the engine's exit code: 0 passed, 1 failed, 2 could not run; writes the JUnit report when
+    /// <see cref="VerificationOptions.JUnitFile"/> is set. Throws <see cref="ProviderUnreachableException"/>, before
+    /// the engine starts (after writing a report of one errored case), when nothing answers at the base URL.
     /// </summary>
     public static async Task<PactVerificationResult> RunAsync(VerificationOptions options, TextWriter log, ProviderProbe? probe = null)
     {
         if (await (probe ?? new ProviderProbe()).CheckAsync(options.ProviderBaseUrl) is { } unreachable)
         {
+            if (options.JUnitFile is { } report)
+            {
+                JUnitWriter.Write(report, VerificationJUnit.Unreachable(options.ProviderBaseUrl, unreachable));
+            }
+
             throw new ProviderUnreachableException(unreachable);
         }
 
@@ -42,6 +49,12 @@ internal static class ProviderVerification
         await log.WriteLineAsync(result.Passed
             ? $"Verification passed: {result.Interactions.Count} interactions against {options.ProviderBaseUrl}."
             : $"Verification FAILED (exit {result.ExitCode}): {failed.Count} of {result.Interactions.Count} interactions: {string.Join("; ", failed)}");
+        if (options.JUnitFile is { } junit)
+        {
+            JUnitWriter.Write(junit, VerificationJUnit.From(result, options.ProviderBaseUrl));
+            await log.WriteLineAsync($"JUnit report: {junit}");
+        }
+
         return result;
     }
 }

@@ -29,6 +29,9 @@ internal sealed record VerificationOptions
     /// <summary><c>PROVIDER_TIMEOUT_SECONDS</c>: timeout of each replayed request.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary><c>JUNIT</c>: where to write the JUnit XML report too (one test case per interaction); none when unset.</summary>
+    public string? JUnitFile { get; init; }
+
     public static VerificationOptions FromEnvironment(Func<string, string?> get)
     {
         var baseUrl = get("PROVIDER_BASE_URL");
@@ -45,6 +48,7 @@ internal sealed record VerificationOptions
             StatesFile = Blank(get("PROVIDER_STATES")),
             PactSource = Blank(get("PACT_FILE")) ?? Blank(get("PACT_DIR")) ?? Path.Combine("contracts", "pacts"),
             RequestTimeout = int.TryParse(get("PROVIDER_TIMEOUT_SECONDS"), out var seconds) && seconds > 0 ? TimeSpan.FromSeconds(seconds) : TimeSpan.FromSeconds(30),
+            JUnitFile = Blank(get("JUNIT")),
         };
     }
 

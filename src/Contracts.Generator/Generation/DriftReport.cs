@@ -13,6 +13,7 @@ namespace ContractHarness.Contracts.Generator;
 internal sealed class DriftReport
 {
     private readonly StringBuilder _text = new();
+    private readonly List<DriftPair> _pairs = [];
     private readonly string _schemas;
     private readonly VendorDocument _vendor;
 
@@ -23,6 +24,12 @@ internal sealed class DriftReport
     }
 
     public string Text => _text.ToString();
+
+    /// <summary>Each entity and carrier compared (or not), in the order the text reports them: what <c>JUNIT=FILE</c> writes.</summary>
+    public IReadOnlyList<DriftPair> Pairs => _pairs;
+
+    /// <summary>The vendor document's name, as the report's first line gives it.</summary>
+    public string VendorName { get; private init; } = string.Empty;
 
     public int TypeDisagreements { get; private set; }
 
@@ -39,7 +46,7 @@ internal sealed class DriftReport
     public static DriftReport Compare(string contractsDirectory, string vendorPath)
     {
         var vendor = VendorDocument.Read(vendorPath);
-        var report = new DriftReport(contractsDirectory, vendor);
+        var report = new DriftReport(contractsDirectory, vendor) { VendorName = Path.GetFileName(vendorPath) };
         report._text.AppendLine($"Drift between {contractsDirectory} and {Path.GetFileName(vendorPath)} ({vendor.Dialect}).");
         var pending = new Queue<(string Ours, string Theirs)>();
         var seen = new HashSet<(string, string)>();
@@ -52,7 +59,9 @@ internal sealed class DriftReport
             }
             else
             {
-                report._text.AppendLine($"{endpoint.Entity}: the vendor document has no 200 answer for {endpoint.Route}.");
+                var missing = $"the vendor document has no 200 answer for {endpoint.Route}.";
+                report._text.AppendLine($"{endpoint.Entity}: {missing}");
+                report._pairs.Add(new DriftPair(endpoint.Entity, null, [], 0, NotCompared: missing));
             }
         }
 
@@ -74,11 +83,13 @@ internal sealed class DriftReport
     {
         var pairs = new List<(string, string)>();
         var lines = new List<string>();
+        var typesBefore = TypeDisagreements;
         var ourProperties = (JsonNode.Parse(File.ReadAllText(Path.Combine(_schemas, ours + ".schema.json")))?["properties"] as JsonObject) ?? [];
         var theirProperties = _vendor.Definition(theirs)?["properties"] as JsonObject ?? [];
         if (ourProperties.Count == 0)
         {
             _text.AppendLine($"{ours} = {theirs}: the pages show none of its fields (any object); not compared.");
+            _pairs.Add(new DriftPair(ours, theirs, [], 0, NotCompared: "the pages show none of its fields (any object)."));
             return pairs;
         }
 
@@ -127,6 +138,7 @@ internal sealed class DriftReport
             _text.AppendLine(line);
         }
 
+        _pairs.Add(new DriftPair(ours, theirs, lines, TypeDisagreements - typesBefore));
         return pairs;
     }
 
@@ -152,3 +164,9 @@ internal sealed class DriftReport
 
     private static string OurRef(string target) => target.EndsWith(".schema.json", StringComparison.Ordinal) ? target[..^".schema.json".Length] : target;
 }
+
+/// <summary>
+/// One entity or carrier of a drift report: its lines (as printed, indented), how many are type disagreements (the
+/// ones that fail), and why it was not compared when it was not.
+/// </summary>
+internal sealed record DriftPair(string Ours, string? Theirs, IReadOnlyList<string> Lines, int TypeDisagreements, string? NotCompared = null);

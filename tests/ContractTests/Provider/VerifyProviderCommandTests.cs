@@ -74,6 +74,7 @@ public sealed class VerifyProviderCommandTests : IDisposable
             ["PROVIDER_STATE_URL"] = "https://tenant.invalid/states",
             ["PACT_FILE"] = "my.json",
             ["PROVIDER_TIMEOUT_SECONDS"] = "7",
+            ["JUNIT"] = "reports/verify.xml",
         };
 
         var options = VerificationOptions.FromEnvironment(env.GetValueOrDefault);
@@ -85,6 +86,7 @@ public sealed class VerifyProviderCommandTests : IDisposable
             StateChangeUrl = new Uri("https://tenant.invalid/states"),
             PactSource = "my.json",
             RequestTimeout = TimeSpan.FromSeconds(7),
+            JUnitFile = "reports/verify.xml",
         });
     }
 }

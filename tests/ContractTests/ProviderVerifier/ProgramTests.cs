@@ -14,7 +14,7 @@ public sealed class ProgramTests
             RedirectStandardError = true,
             WorkingDirectory = Path.GetTempPath(),
         };
-        foreach (var name in new[] { "PROVIDER_BASE_URL", "PROVIDER_AUTH", "PROVIDER_STATE_URL", "PROVIDER_STATES", "PACT_FILE", "PACT_DIR" })
+        foreach (var name in new[] { "PROVIDER_BASE_URL", "PROVIDER_AUTH", "PROVIDER_STATE_URL", "PROVIDER_STATES", "PACT_FILE", "PACT_DIR", "JUNIT" })
         {
             start.Environment.Remove(name);
         }
@@ -59,5 +59,24 @@ public sealed class ProgramTests
         exitCode.Should().Be(3);
         error.Should().Be($"nothing is listening at http://127.0.0.1:9/: start the mock with `make mock` or set PROVIDER_BASE_URL{Environment.NewLine}");
         output.Should().BeEmpty("the engine, whose report (\"setup state change handlers has failed\", once per interaction) goes here, never ran");
+    }
+
+    [Fact]
+    public async Task WithNothingListening_AndJUNIT_WritesTheReportOfOneErroredCase()
+    {
+        var report = Path.Combine(Path.GetTempPath(), $"verify-{Guid.NewGuid():N}.xml");
+        try
+        {
+            var (exitCode, _, _) = await RunAsync(("PROVIDER_BASE_URL", "http://127.0.0.1:9"), ("PACT_DIR", RepoPaths.Pacts), ("JUNIT", report));
+
+            exitCode.Should().Be(3);
+            var xml = JUnitXml.Read(report);
+            xml.Errors.Should().Be(1);
+            xml.Cases.Single().Message.Should().StartWith("nothing is listening at http://127.0.0.1:9/");
+        }
+        finally
+        {
+            File.Delete(report);
+        }
     }
 }
