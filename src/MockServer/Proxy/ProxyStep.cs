@@ -62,7 +62,7 @@ internal sealed class ProxyStep
 
         var operation = _contract.For(route.Model, request.Method);
         var violations = new List<ContractViolation>();
-        RequestCheck.Check(operation, _contract.KnownOn(route.Model), request, idText, body!, violations);
+        RequestCheck.Check(operation, request, idText, body!, violations);
         var (answer, failure) = await _tenant.SendAsync(request, body!, context.RequestAborted);
         if (answer is null)
         {

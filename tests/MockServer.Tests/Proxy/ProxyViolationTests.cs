@@ -288,6 +288,8 @@ public sealed class ProxyViolationTests : IAsyncLifetime
         _tenant.Answer = async context =>
         {
             context.Response.Headers["X-Tenant"] = "yes";
+            context.Response.Headers.Date = "Sun, 06 Nov 1994 08:49:37 GMT";
+            context.Response.Headers.Server = "tenant";
             await FakeTenant.Json(200, _contact.Body, _contact.Headers)(context);
         };
 
@@ -299,6 +301,8 @@ public sealed class ProxyViolationTests : IAsyncLifetime
         received.Headers["Host"].Should().Be(_tenant.BaseAddress.Authority);
         received.PathAndQuery.Should().Be("/api/v1/Contact/1");
         response.Headers.GetValues("X-Tenant").Single().Should().Be("yes");
+        response.Headers.GetValues("Date").Single().Should().Be("Sun, 06 Nov 1994 08:49:37 GMT", "the tenant's own date, not the proxy's");
+        response.Headers.GetValues("Server").Single().Should().Be("tenant");
     }
 
     /// <summary>What a mock answers for <paramref name="path"/>: a valid body and the headers the contract names.</summary>

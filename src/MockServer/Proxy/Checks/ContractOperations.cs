@@ -34,8 +34,17 @@ internal sealed class ContractOperations
                 Add(model, endpoint.Method.ToUpperInvariant(), documented, endpoint.RequestBody.Kind, endpoint.RequestBody.ContentTypes,
                     endpoint.ResponseContentTypes, operations?[endpoint.Method.ToLowerInvariant()] as JsonObject);
             }
+
+            var known = string.Join(", ", _byOperation.Keys.Where(k => k.Model == model).Select(k => k.Method));
+            _knownOn[model] = known;
+            foreach (var key in _byOperation.Keys.Where(k => k.Model == model).ToList())
+            {
+                _byOperation[key] = _byOperation[key] with { KnownOnRoute = known };
+            }
         }
     }
+
+    private readonly Dictionary<EntityModel, string> _knownOn = [];
 
     /// <summary>
     /// The contract of <paramref name="method"/> on <paramref name="model"/>'s route; for a method the contract does not
@@ -46,12 +55,13 @@ internal sealed class ContractOperations
         var upper = method.ToUpperInvariant();
         return _byOperation.TryGetValue((model, upper), out var known)
             ? known
-            : new OperationContract(model, upper, false, EntityRoutes.BodyKindFor(model, upper), [], JsonTypes, JsonTypes, [], new Dictionary<int, IReadOnlyList<string>>());
+            : new OperationContract(model, upper, false, EntityRoutes.BodyKindFor(model, upper), [], JsonTypes, JsonTypes, [], NoHeaders)
+            {
+                KnownOnRoute = _knownOn.GetValueOrDefault(model, string.Empty),
+            };
     }
 
-    /// <summary>The operations the contract has on <paramref name="model"/>'s route, e.g. <c>GET, HEAD, PATCH</c>.</summary>
-    public string KnownOn(EntityModel model) =>
-        string.Join(", ", _byOperation.Where(o => o.Key.Model == model).Select(o => o.Key.Method));
+    private static readonly Dictionary<int, IReadOnlyList<string>> NoHeaders = [];
 
     private static readonly string[] JsonTypes = ["application/json"];
 

@@ -22,8 +22,11 @@ internal sealed record OperationContract(
     public string Name { get; } = $"{Method} {Model.Resource}/{{id}}";
 
     /// <summary>The <c>Authorization</c> schemes the route's pages list (<c>Basic</c>, <c>SoTicket</c>, <c>Bearer</c>).</summary>
-    public IEnumerable<string> AuthorizationSchemes => Model.Endpoints.SelectMany(e => e.AuthorizationSchemes).Distinct(StringComparer.OrdinalIgnoreCase);
+    public string[] AuthorizationSchemes { get; } = [.. Model.Endpoints.SelectMany(e => e.AuthorizationSchemes).Distinct(StringComparer.OrdinalIgnoreCase)];
 
     /// <summary>The headers that may stand in for <c>Authorization</c> (<c>X-XSRF-TOKEN</c>).</summary>
-    public IEnumerable<string> AlternativeAuthorizationHeaders => Model.Endpoints.SelectMany(e => e.AlternativeAuthorizationHeaders).Distinct(StringComparer.OrdinalIgnoreCase);
+    public string[] AlternativeAuthorizationHeaders { get; } = [.. Model.Endpoints.SelectMany(e => e.AlternativeAuthorizationHeaders).Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    /// <summary>The operations the contract has on the route, e.g. <c>GET, HEAD, PATCH</c> (set by <see cref="ContractOperations"/>).</summary>
+    public string KnownOnRoute { get; init; } = string.Empty;
 }

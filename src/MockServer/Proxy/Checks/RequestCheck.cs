@@ -16,12 +16,12 @@ namespace ContractHarness.MockServer.Proxy.Checks;
 /// </summary>
 internal static class RequestCheck
 {
-    public static void Check(OperationContract operation, string knownOperations, HttpRequest request, string idText, byte[] body, List<ContractViolation> into)
+    public static void Check(OperationContract operation, HttpRequest request, string idText, byte[] body, List<ContractViolation> into)
     {
         var model = operation.Model;
         if (!operation.Known)
         {
-            into.Add(Violation("method", $"the contract has no {operation.Name} (it has {knownOperations})."));
+            into.Add(Violation("method", $"the contract has no {operation.Name} (it has {operation.KnownOnRoute})."));
         }
 
         int? id = int.TryParse(idText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
@@ -57,8 +57,8 @@ internal static class RequestCheck
     /// <summary>An <c>Authorization</c> header with a listed scheme, or a listed alternative header: never quoting either.</summary>
     private static void Authorization(OperationContract operation, IHeaderDictionary headers, List<ContractViolation> into)
     {
-        var schemes = operation.AuthorizationSchemes.ToArray();
-        var alternatives = operation.AlternativeAuthorizationHeaders.ToArray();
+        var schemes = operation.AuthorizationSchemes;
+        var alternatives = operation.AlternativeAuthorizationHeaders;
         var authorization = headers.Authorization.ToString();
         if (authorization.Length > 0)
         {
