@@ -194,6 +194,10 @@ bench-smoke: ## Run the bench harness once in its tiny mode (~1 s rounds): prove
 bench-data: ## The cost of --data (SQLite): PATCH/s with and without it, start-up with 100,000 stored updates
 	bench/data.sh
 
+.PHONY: bench-proxy
+bench-proxy: ## The cost of --proxy: added latency (p50, p99) and req/s against calling the tenant (a second mock) directly, GET and PATCH
+	bench/proxy.sh
+
 .PHONY: bench-aot
 bench-aot: ## The Native AOT mock against the ReadyToRun JIT one, interleaved: start-up, RSS idle and after load, GET/PATCH req/s
 	bench/aot.sh

@@ -56,8 +56,8 @@ grep -E "^\s+(Passed|Failed) |error|Total tests|^\s+(Passed|Failed):" "$work/tes
 ((tested == 0)) || { say "the consumer's tests did not pass (exit $tested)"; exit 1; }
 
 # The tool: install, start, first answer; cold (the NuGet cache above has none of the tool's packages), then warm.
-first_answer() { # tool folder -> seconds from install to the first 200 of GET Contact/66
-  local folder=$1 started log url
+first_answer() { # tool folder; sets elapsed (seconds from install to the first 200 of GET Contact/66), url, tool_pid
+  local folder=$1 started log
   started=$(date +%s.%N)
   "$dotnet" tool install --tool-path "$folder" --configfile "$work/nuget.config" --version "$version" ContractHarness.MockServer.Tool >"$work/install.log" 2>&1 \
     || { cat "$work/install.log" >&2; say "dotnet tool install failed"; exit 1; }
@@ -71,10 +71,11 @@ first_answer() { # tool folder -> seconds from install to the first 200 of GET C
     sleep 0.05
   done
   [[ -n $url ]] || { cat "$log" >&2; say "the tool printed no address"; exit 1; }
-  echo "$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }') $url"
+  elapsed=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
 }
 
-read -r cold url < <(first_answer "$work/tool-cold")
+first_answer "$work/tool-cold"
+cold=$elapsed
 status() { curl -s -o /dev/null -w '%{http_code}' "$1"; }
 [[ $(status "$url/api/v1/Contact/66") == 200 ]] || { say "GET Contact/66 is not 200"; exit 1; }
 [[ $(status "$url/__admin/docs") == 200 ]] || { say "/__admin/docs is not 200"; exit 1; }
@@ -89,7 +90,8 @@ kill "$tool_pid"; wait "$tool_pid" 2>/dev/null || true; tool_pid=
 if "$work/tool-cold/superoffice-mock" --port notaport 2>"$work/bad.log"; then say "a bad option did not fail"; exit 1; fi
 grep -q "error: --port" "$work/bad.log" || { cat "$work/bad.log" >&2; say "a bad option did not say which"; exit 1; }
 
-read -r warm _ < <(first_answer "$work/tool-warm")
+first_answer "$work/tool-warm"
+warm=$elapsed
 kill "$tool_pid"; wait "$tool_pid" 2>/dev/null || true; tool_pid=
 
 say "packages: $(ls "$packages" | grep -c nupkg$) .nupkg, $(ls "$packages" | grep -c snupkg$) .snupkg, version $version"

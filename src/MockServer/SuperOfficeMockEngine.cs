@@ -27,7 +27,7 @@ public sealed class SuperOfficeMockEngine : IDisposable
     private SuperOfficeMockEngine(MockContext context, Uri baseAddress)
     {
         _context = context;
-        _pipeline = MockPipeline.Build(context);
+        _pipeline = MockHandler.Build(context);
         BaseAddress = baseAddress;
         _scheme = baseAddress.Scheme;
         _host = baseAddress.Authority;

@@ -84,6 +84,9 @@ public sealed class SuperOfficeMockServer : IAsyncDisposable
     internal IEnumerable<(string Methods, string Route, int Count, int SampleId)> Routes =>
         _context.Store.Models.Select(m => (_context.Routes.AllowFor(m), m.Route, _context.Store.Count(m), m.FixtureId));
 
+    /// <summary>The entities of <c>--replay</c>, with their violations, or null.</summary>
+    internal Store.Seeding.RecordedEntities? Recorded => _context.Store.Seed.Recorded;
+
     /// <summary>Restores the seed state and removes every fault rule (as <c>POST /__admin/reset</c> does).</summary>
     public void Reset() => _context.Reset();
 

@@ -82,6 +82,29 @@ public sealed class SuperOfficeMockServerOptions
     public TimeSpan? LatencyMax { get; set; }
 
     /// <summary>
+    /// A tenant's base URL (<c>--proxy</c>, http or https): every request to a catalog route is forwarded to this URL plus
+    /// the request's path and query, and the tenant's answer comes back unchanged, checked against the contract both
+    /// ways (the count in <c>X-Contract-Violations</c>, the details in the journal and <c>GET /__admin/violations</c>).
+    /// Null: the mock answers itself. No credentials in the URL: the client's <c>Authorization</c> is passed on.
+    /// </summary>
+    public Uri? Proxy { get; set; }
+
+    /// <summary>How long the tenant may take for a whole answer before the proxy gives 504 (<c>--proxy-timeout</c>).</summary>
+    public TimeSpan ProxyTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// With <see cref="Proxy"/>: a folder where every entity the tenant answers with 200 (a GET without <c>$select</c>,
+    /// an update) is kept as <c>&lt;Resource&gt;/&lt;id&gt;.json</c>, the newest answer winning (<c>--record</c>).
+    /// </summary>
+    public string? RecordDirectory { get; set; }
+
+    /// <summary>
+    /// A folder written by <see cref="RecordDirectory"/> (<c>--replay</c>): its entities are served at their ids, as the
+    /// pages' samples are at theirs, and the generated ones at the other ids. Not with <see cref="Proxy"/>.
+    /// </summary>
+    public string? ReplayDirectory { get; set; }
+
+    /// <summary>
     /// Testing aid, never for real use: makes the mock break the contract on purpose by ignoring
     /// <c>If-Unmodified-Since</c> (no 412 ever), so provider-verification tests can prove that verification fails.
     /// </summary>

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using ContractHarness.MockServer.Http;
+using ContractHarness.MockServer.Store.Seeding;
 
 namespace ContractHarness.MockServer.Hosting;
 
@@ -18,7 +20,7 @@ internal static class Banner
         }
 
         text.AppendLine($"  Admin page: {server.Url}/__admin/   API docs: {server.Url}/__admin/docs   OpenAPI: {server.Url}/__admin/openapi.json");
-        text.AppendLine($"  Admin API: {server.Url}/__admin (health, reset, requests, faults, provider-states)");
+        text.AppendLine($"  Admin API: {server.Url}/__admin (health, reset, requests, faults, provider-states, violations)");
         text.Append($"  Seed {options.Seed}, {options.EntityCount} per entity; auth {(options.RequireAuth ? "required" : "optional")}; ");
         text.Append(options.DataDirectory is { Length: > 0 } data ? $"data kept in {Path.GetFullPath(data)}" : "data in memory");
         if (Exposure(options, server.Port) is { } warning)
@@ -36,7 +38,43 @@ internal static class Banner
             text.Append("; TESTING AID: If-Unmodified-Since is ignored");
         }
 
+        if (options.Proxy is { } tenant)
+        {
+            text.AppendLine().Append(CultureInfo.InvariantCulture,
+                $"  Proxy to {Proxy.TenantAddress.Name(tenant)} (timeout {options.ProxyTimeout.TotalSeconds} s): the routes above are the tenant's answers, checked against the contract (X-Contract-Violations, {server.Url}/__admin/violations)");
+            if (options.RecordDirectory is { Length: > 0 } record)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"; every 200 entity recorded into {Path.GetFullPath(record)}");
+            }
+        }
+
+        if (server.Recorded is { } recorded)
+        {
+            Replay(text, recorded);
+        }
+
         return text.ToString();
+    }
+
+    /// <summary>What <c>--replay</c> serves, and each recorded entity that breaks the contract with every violation.</summary>
+    private static void Replay(StringBuilder text, RecordedEntities recorded)
+    {
+        var breaking = recorded.Entries.Where(e => e.Violations.Count > 0).ToList();
+        text.AppendLine().Append(CultureInfo.InvariantCulture,
+            $"  Replay of {Path.GetFullPath(recorded.Folder)}: {recorded.Entries.Count} recorded entities at their ids ({string.Join(", ", recorded.Entries.GroupBy(e => e.Model.Resource).Select(g => $"{g.Key} {string.Join(" ", g.Select(e => e.Id))}"))})");
+        if (breaking.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"; {breaking.Count} break the contract and are served as recorded:");
+        }
+
+        foreach (var entry in breaking)
+        {
+            text.AppendLine().Append(CultureInfo.InvariantCulture, $"    {entry.Model.Resource} {entry.Id} ({entry.File}):");
+            foreach (var violation in entry.Violations)
+            {
+                text.AppendLine().Append(CultureInfo.InvariantCulture, $"      {violation.Path}: {violation.Message}");
+            }
+        }
     }
 
     /// <summary>What a bind address other than loopback exposes, or null for loopback.</summary>

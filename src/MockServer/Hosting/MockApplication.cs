@@ -6,7 +6,7 @@ namespace ContractHarness.MockServer.Hosting;
 
 /// <summary>
 /// Builds the mock on the smallest ASP.NET Core host: an empty builder (no configuration sources, logging providers
-/// or hosting services to set up) with Kestrel's core alone, and one handler, <see cref="MockPipeline"/>. No MVC and
+/// or hosting services to set up) with Kestrel's core alone, and one handler, <see cref="MockPipeline"/> (<see cref="MockHandler"/> picks it). No MVC and
 /// no endpoint routing on the hot path.
 /// </summary>
 internal static class MockApplication
@@ -35,7 +35,7 @@ internal static class MockApplication
     public static void MapMock(WebApplication app, Task<MockContext> loading, Action? waiting = null)
     {
         var pipeline = loading.ContinueWith(
-            static loaded => MockPipeline.Build(loaded.Result), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            static loaded => MockHandler.Build(loaded.Result), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         app.Run(context => pipeline.IsCompletedSuccessfully ? pipeline.Result(context) : AfterLoadingAsync(context, pipeline, waiting));
     }
 

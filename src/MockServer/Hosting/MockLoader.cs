@@ -12,8 +12,15 @@ namespace ContractHarness.MockServer.Hosting;
 /// <summary>Makes a <see cref="MockContext"/>: the contracts (catalog, schemas, seed), the data folder, the store.</summary>
 internal static class MockLoader
 {
+    /// <exception cref="ArgumentException">Options that do not go together (<see cref="StartChecks.Combination"/>).</exception>
+    /// <exception cref="ReplayFolderException">The <c>--replay</c> folder or one of its entities cannot be read.</exception>
     public static MockContext Load(SuperOfficeMockServerOptions options)
     {
+        if (StartChecks.Combination(options) is { } combination)
+        {
+            throw new ArgumentException(combination + ".", nameof(options));
+        }
+
         // The data folder opens while the contracts load (both take a while on a cold start).
         var opening = options.DataDirectory is { Length: > 0 } data ? Task.Run(() => EntityDatabase.Open(data, options.LogWriter ?? Console.Out)) : null;
         EndpointCatalog catalog;
@@ -21,6 +28,10 @@ internal static class MockLoader
         try
         {
             (catalog, seed) = Contracts(options);
+            if (options.ReplayDirectory is { Length: > 0 } replay)
+            {
+                seed = seed.WithRecorded(RecordedEntities.Load(replay, seed.Models));
+            }
         }
         catch
         {

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Runtime.InteropServices;
+using ContractHarness.MockServer.Store.Seeding;
 
 namespace ContractHarness.MockServer.Hosting;
 
@@ -48,7 +49,13 @@ internal static class MockServerCli
             return UsageError;
         }
 
-        if (StartChecks.DataFolder(options.DataDirectory) is { } refusal)
+        if (StartChecks.Combination(options) is { } combination)
+        {
+            await error.WriteLineAsync($"error: {combination}. {MockServerOptionsParser.HelpHint}");
+            return UsageError;
+        }
+
+        if ((StartChecks.DataFolder(options.DataDirectory) ?? StartChecks.RecordFolder(options.RecordDirectory) ?? StartChecks.ReplayFolder(options.ReplayDirectory)) is { } refusal)
         {
             await error.WriteLineAsync(refusal);
             return UsageError;
@@ -62,6 +69,11 @@ internal static class MockServerCli
         catch (Exception e) when (StartChecks.Bind(e, options) is { } refused)
         {
             await error.WriteLineAsync(refused);
+            return UsageError;
+        }
+        catch (ReplayFolderException e)
+        {
+            await error.WriteLineAsync($"error: --replay {e.Folder}: {e.Message.TrimEnd('.')}. {MockServerOptionsParser.HelpHint}");
             return UsageError;
         }
         catch (Exception e) when (e is IOException or InvalidDataException or ArgumentException or NotSupportedException)

@@ -35,6 +35,13 @@ internal static class MockServerOptionsParser
         new("quiet", "QUIET", null, "Do not print request lines", (o, v) => o.LogRequests = !Bool(v), o => !o.LogRequests),
         new("max-body-bytes", "MAX_BODY_BYTES", "N", "Largest request body; larger gets 413", (o, v) => o.MaxRequestBodyBytes = Int(v), o => o.MaxRequestBodyBytes),
         new("latency", "LATENCY", "MS|MIN-MAX", "Delay every entity answer by MS, or by a time between MIN and MAX (at most 60000)", SetLatency, _ => "none"),
+        new("proxy", "PROXY", "URL", "Forward every catalog request to this tenant (http or https) and check both ways against the contract",
+            (o, v) => o.Proxy = Proxy.TenantAddress.Parse(v), _ => "none: the mock answers", Proxy.TenantAddress.Masked),
+        new("proxy-timeout", "PROXY_TIMEOUT", "SECONDS", "With --proxy: how long the tenant may take before the answer is 504 (at most 3600)",
+            (o, v) => o.ProxyTimeout = Seconds(v), o => o.ProxyTimeout.TotalSeconds),
+        new("record", "RECORD", "DIR", "With --proxy: keep every entity the tenant answers with 200 as DIR/<Resource>/<id>.json",
+            (o, v) => o.RecordDirectory = v, _ => "none"),
+        new("replay", "REPLAY", "DIR", "Serve the entities recorded in DIR at their ids (no tenant needed)", (o, v) => o.ReplayDirectory = v, _ => "none"),
         new("ignore-preconditions", "IGNORE_PRECONDITIONS", null, "TESTING AID: ignore If-Unmodified-Since, breaking the contract on purpose",
             (o, v) => o.IgnorePreconditions = Bool(v), o => o.IgnorePreconditions),
     ];
@@ -187,7 +194,7 @@ internal static class MockServerOptionsParser
         }
         catch (ArgumentException e)
         {
-            throw new ArgumentException($"{source}{Quote(value)}: {e.Message.TrimEnd('.')}. {HelpHint}", e);
+            throw new ArgumentException($"{source}{Quote(spec.Shown?.Invoke(value) ?? value)}: {e.Message.TrimEnd('.')}. {HelpHint}", e);
         }
     }
 
@@ -239,6 +246,11 @@ internal static class MockServerOptionsParser
             ? number
             : throw new ArgumentException("not a whole number of 0 or more");
 
+    private static TimeSpan Seconds(string value) =>
+        double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var seconds) && seconds > 0 && seconds <= 3600
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new ArgumentException("not a number of seconds above 0 and at most 3600");
+
     private static bool Bool(string value) => value.Trim().ToLowerInvariant() switch
     {
         "true" or "1" or "yes" or "on" => true,
@@ -246,8 +258,11 @@ internal static class MockServerOptionsParser
         _ => throw new ArgumentException("not true or false"),
     };
 
-    /// <summary>One option: its name, variable suffix, value placeholder (null for a switch), help, setter and default as shown by --help.</summary>
+    /// <summary>
+    /// One option: its name, variable suffix, value placeholder (null for a switch), help, setter, default as shown by
+    /// --help, and how an error line shows a value (to keep a credential in it off the screen), when not as given.
+    /// </summary>
     private sealed record OptionSpec(
         string Name, string Env, string? Value, string Help, Action<SuperOfficeMockServerOptions, string> Set,
-        Func<SuperOfficeMockServerOptions, object?>? Default = null);
+        Func<SuperOfficeMockServerOptions, object?>? Default = null, Func<string, string>? Shown = null);
 }

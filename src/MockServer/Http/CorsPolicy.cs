@@ -9,7 +9,7 @@ namespace ContractHarness.MockServer.Http;
 internal sealed class CorsPolicy
 {
     public const string AllowedMethods = "GET, HEAD, PATCH, PUT, POST, DELETE, OPTIONS";
-    public const string ExposedHeaders = "Last-Modified, ETag, WWW-Authenticate, Allow";
+    public const string ExposedHeaders = "Last-Modified, ETag, WWW-Authenticate, Allow, X-Contract-Violations";
 
     private static readonly HashSet<string> AllowedHeaders = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -1,4 +1,5 @@
 using ContractHarness.MockServer.Http.Admin;
+using ContractHarness.MockServer.Model;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace ContractHarness.MockServer.Http;
@@ -19,6 +20,7 @@ internal sealed class JournalExchange
     private readonly long _started;
     private byte[]? _requestBody;
     private JournalBody _responseBody;
+    private IReadOnlyList<ContractViolation>? _violations;
     private bool _aborted;
     private bool _recorded;
 
@@ -52,6 +54,15 @@ internal sealed class JournalExchange
         if (Of(context) is { } exchange)
         {
             exchange._responseBody = body;
+        }
+    }
+
+    /// <summary>What a proxied exchange breaks of the contract, both sides, every one (call it before the response starts).</summary>
+    public static void Checked(HttpContext context, IReadOnlyList<ContractViolation> violations)
+    {
+        if (Of(context) is { } exchange)
+        {
+            exchange._violations = violations;
         }
     }
 
@@ -98,6 +109,7 @@ internal sealed class JournalExchange
             Fault(), Headers(request.Headers))
         {
             Bodies = bodies,
+            Violations = _violations,
         });
         return Task.CompletedTask;
     }

@@ -17,6 +17,7 @@ internal sealed class MockContext : IDisposable
         Store = store;
         Routes = new EntityRoutes(store.Models);
         Journal = new RequestJournal(Math.Max(options.JournalSize, 1), Math.Max(options.JournalBodyBytes, 0));
+        Violations = new ViolationLog(options.TimeProvider);
         Cors = new CorsPolicy(options.CorsOrigins);
         Hosts = new HostPolicy(options.Host, options.AllowedHosts);
         ProviderStates = new ProviderStates(store);
@@ -36,6 +37,9 @@ internal sealed class MockContext : IDisposable
     public EntityRoutes Routes { get; }
 
     public RequestJournal Journal { get; }
+
+    /// <summary>The contract violations of proxied exchanges (<c>--proxy</c>), summed for <c>/__admin/violations</c>.</summary>
+    public ViolationLog Violations { get; }
 
     public CorsPolicy Cors { get; }
 
@@ -58,6 +62,17 @@ internal sealed class MockContext : IDisposable
 
     /// <summary>The request lines' writer, when <see cref="SuperOfficeMockServerOptions.LogRequests"/> is on.</summary>
     public RequestLogWriter? RequestLog { get; }
+
+    /// <summary>Disposes <paramref name="resource"/> with this context (what a room above builds for it, such as the proxy's connections).</summary>
+    public void Own(IDisposable resource)
+    {
+        lock (_owned)
+        {
+            _owned.Add(resource);
+        }
+    }
+
+    private readonly List<IDisposable> _owned = [];
 
     /// <summary>Back to the seed, without fault rules (<c>POST /__admin/reset</c>, the engine's and the server's Reset).</summary>
     public void Reset()
@@ -93,6 +108,16 @@ internal sealed class MockContext : IDisposable
     public void Dispose()
     {
         RequestLog?.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        lock (_owned)
+        {
+            foreach (var resource in _owned)
+            {
+                resource.Dispose();
+            }
+
+            _owned.Clear();
+        }
+
         Store.Dispose();
     }
 }

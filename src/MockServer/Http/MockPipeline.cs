@@ -28,6 +28,34 @@ internal static class MockPipeline
                 ? entities.HandleAsync(context, route, id)
                 : ErrorResponse.WriteAsync(context, MockErrors.RouteNotFound(path));
         };
-        return new RequestPipeline(mock, new CorsMiddleware(dispatch, mock.Cors).InvokeAsync).InvokeAsync;
+        return Around(mock, dispatch);
     }
+
+    /// <summary>
+    /// The same pipeline with the catalog's routes answered by <paramref name="catalog"/> instead of the mock's own
+    /// entities (a room above this one, such as the proxy to a tenant): <c>/__admin</c> stays the mock's.
+    /// </summary>
+    public static RequestDelegate Build(MockContext mock, CatalogHandler catalog)
+    {
+        var admin = new AdminEndpoints(mock);
+        RequestDelegate dispatch = context =>
+        {
+            var path = context.Request.Path.Value ?? "/";
+            if (AdminEndpoints.Owns(path))
+            {
+                return admin.HandleAsync(context, path[AdminEndpoints.Prefix.Length..]);
+            }
+
+            return mock.Routes.TryMatch(path, out var route, out var id) && !id.IsEmpty
+                ? catalog(context, route, id)
+                : ErrorResponse.WriteAsync(context, MockErrors.RouteNotFound(path));
+        };
+        return Around(mock, dispatch);
+    }
+
+    private static RequestDelegate Around(MockContext mock, RequestDelegate dispatch) =>
+        new RequestPipeline(mock, new CorsMiddleware(dispatch, mock.Cors).InvokeAsync).InvokeAsync;
 }
+
+/// <summary>Answers a request to a catalog route: the route and the path's id segment (not checked yet).</summary>
+internal delegate Task CatalogHandler(HttpContext context, EntityRoute route, ReadOnlySpan<char> id);

@@ -52,6 +52,31 @@ internal static class RequestBody
     }
 
     /// <summary>
+    /// Reads the whole body as it was sent, whatever its media type and bytes (a byte order mark stays): for a request
+    /// passed on unchanged. Only its size and framing can refuse it (413, 400).
+    /// </summary>
+    public static async Task<(byte[]? Body, MockHttpException? Refused)> ReadRawAsync(HttpContext context, long limit)
+    {
+        byte[]? body;
+        try
+        {
+            body = await ReadAsync(context, limit, dropBom: false);
+        }
+        catch (IOException error) when (error is not BadHttpRequestException && !context.RequestAborted.IsCancellationRequested)
+        {
+            return (null, MockErrors.Unreadable(error.Message));
+        }
+
+        if (body is null)
+        {
+            return (null, MockErrors.PayloadTooLarge(limit));
+        }
+
+        JournalExchange.RequestRead(context, body);
+        return (body, null);
+    }
+
+    /// <summary>
     /// A request body's JSON (duplicate member names refused, nesting within what the store keeps), or null and the
     /// 400 in <paramref name="refused"/> (the reader's exception stops here).
     /// </summary>
@@ -70,7 +95,7 @@ internal static class RequestBody
     }
 
     /// <summary>The whole body, or null when it is larger than <paramref name="limit"/> (read to its end and dropped).</summary>
-    private static async Task<byte[]?> ReadAsync(HttpContext context, long limit)
+    private static async Task<byte[]?> ReadAsync(HttpContext context, long limit, bool dropBom = true)
     {
         var request = context.Request;
         var reader = request.BodyReader;
@@ -93,7 +118,7 @@ internal static class RequestBody
             if (result.IsCompleted)
             {
                 var buffer = result.Buffer;
-                var bytes = (buffer.FirstSpan.StartsWith(Utf8Bom) ? buffer.Slice(Utf8Bom.Length) : buffer).ToArray();
+                var bytes = (dropBom && buffer.FirstSpan.StartsWith(Utf8Bom) ? buffer.Slice(Utf8Bom.Length) : buffer).ToArray();
                 reader.AdvanceTo(result.Buffer.End);
                 return bytes;
             }

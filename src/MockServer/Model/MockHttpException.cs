@@ -17,4 +17,8 @@ internal sealed class MockHttpException(int status, string reason, string errorT
 
     /// <summary>Extra response headers (<c>Allow</c> on 405, <c>WWW-Authenticate</c> on 401).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+
+    /// <summary>The same refusal with one more header.</summary>
+    public MockHttpException WithHeader(string name, string value) =>
+        new(Status, Reason, ErrorType, Message) { Headers = [.. Headers, new(name, value)] };
 }

@@ -24,7 +24,9 @@ internal static class JsonPatchParser
         return operations;
     }
 
-    private static PatchOperation ParseOperation(JsonNode? element, int index)
+    /// <summary>One operation of a document, the <paramref name="index"/>th (for the message).</summary>
+    /// <exception cref="JsonPatchException">The operation is malformed, or <c>move</c>/<c>copy</c>.</exception>
+    internal static PatchOperation ParseOperation(JsonNode? element, int index)
     {
         if (element is not JsonObject obj)
         {

@@ -56,6 +56,35 @@ public sealed class CompiledSchemasTests
         errors.Should().Contain(e => e.Message == "ContactEntity has no property 'Nickname'.");
     }
 
+    [Theory]
+    [MemberData(nameof(Entities))]
+    public void Validate_CollectsEveryError_NotTheFirstFew(string entity)
+    {
+        var mutated = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Contracts, "fixtures", entity + ".json")))!.AsObject();
+        var schema = Compiled.Get(entity);
+        var names = schema.Properties.Where(p => WrongValues(p.Value).Any()).Select(p => p.Key).ToList();
+        foreach (var name in names)
+        {
+            mutated[name] = WrongValues(schema.Properties.Single(p => p.Key == name).Value).First();
+        }
+
+        var errors = schema.Validate(mutated);
+
+        names.Count.Should().BeGreaterThan(20);
+        errors.Select(e => e.Path.Split('/')[1]).Distinct().Should().BeEquivalentTo(names, "each broken property is reported");
+    }
+
+    [Fact]
+    public void Validate_CollectsEveryErrorInsideLists()
+    {
+        var contact = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Contracts, "fixtures", "ContactEntity.json")))!.AsObject();
+        contact["Emails"] = new JsonArray([.. Enumerable.Range(0, 12).Select(_ => (JsonNode)new JsonObject { ["Value"] = 5, ["Description"] = false })]);
+
+        var errors = Compiled.Get("ContactEntity").Validate(contact);
+
+        errors.Select(e => e.Path).Should().BeEquivalentTo(Enumerable.Range(0, 12).SelectMany(i => new[] { $"/Emails/{i}/Value", $"/Emails/{i}/Description" }));
+    }
+
     private static IEnumerable<JsonNode?> WrongValues(SchemaNode property)
     {
         var types = property.AllowsNull ? SchemaTypes.Null : SchemaTypes.None;

@@ -14,7 +14,7 @@ public sealed class LayerTests
     private const string Root = "ContractHarness.MockServer";
 
     /// <summary>The rooms from the bottom up; a sub-namespace (<c>Store.Persistence</c>, <c>Http.Admin</c>) belongs to its room.</summary>
-    public static readonly string[] Rooms = ["Patching", "Model", "Store", "Operations", "Http", "Hosting"];
+    public static readonly string[] Rooms = ["Patching", "Model", "Store", "Operations", "Http", "Proxy", "Hosting"];
 
     private static readonly Assembly Mock = typeof(SuperOfficeMockServer).Assembly;
 

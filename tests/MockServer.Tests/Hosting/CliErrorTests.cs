@@ -29,6 +29,13 @@ public sealed class CliErrorTests : IDisposable
     [InlineData("--port", "--port needs a value (N)")]
     [InlineData("--port --seed 2", "--port needs a value (N)")]
     [InlineData("5080", "unexpected argument '5080'")]
+    [InlineData("--proxy notaurl", "--proxy notaurl: not an absolute http:// or https:// URL")]
+    [InlineData("--proxy ftp://x", "--proxy ftp://x: not an http:// or https:// URL")]
+    [InlineData("--proxy https://tenant.example/x?y=1", "--proxy 'https://tenant.example/x?y=1': has a query or a fragment")]
+    [InlineData("--proxy-timeout 0", "--proxy-timeout 0: not a number of seconds above 0 and at most 3600")]
+    [InlineData("--proxy-timeout soon", "--proxy-timeout soon: not a number of seconds")]
+    [InlineData("--record recording", "--record recording: recording needs a tenant to record from; add --proxy URL")]
+    [InlineData("--replay recording --proxy http://127.0.0.1:9", "--replay recording: replaying serves without a tenant; leave out --proxy")]
     public async Task BadOption_OneLineNamingItAndItsValue_ExitCodeTwo(string commandLine, string expected)
     {
         var (exitCode, output, error) = await RunAsync(commandLine.Split(' '));
@@ -65,6 +72,42 @@ public sealed class CliErrorTests : IDisposable
     {
         // /proc is a folder in which nobody, root included, can create a file.
         AssertRefused(await RunAsync(["--data", "/proc"]), "--data /proc: the folder cannot be written");
+    }
+
+    [Fact]
+    public async Task ProxyWithCredentialsInItsUrl_IsRefused_WithoutShowingThem()
+    {
+        var (exitCode, output, error) = await RunAsync(["--proxy", "https://user:pa55word@tenant.example/Cust1"]);
+
+        AssertRefused(exitCode, output, error, "--proxy 'https://***@tenant.example/Cust1': carries credentials");
+        error.Should().NotContain("pa55word");
+    }
+
+    [Fact]
+    public async Task RecordPointingAtAFile_IsRefused()
+    {
+        var file = Path.Combine(_folder, "recording.json");
+        await File.WriteAllTextAsync(file, "{}");
+
+        AssertRefused(await RunAsync(["--proxy", "http://127.0.0.1:9", "--record", file]), $"--record {file}: a file, not a folder");
+    }
+
+    [Fact]
+    public async Task ReplayOfNoFolder_IsRefused() =>
+        AssertRefused(await RunAsync(["--replay", Path.Combine(_folder, "nothing")]), $"--replay {Path.Combine(_folder, "nothing")}: no such folder");
+
+    [Theory]
+    [InlineData("Contact", "66.json", "{\"ContactId\": 66,", "Contact/66.json cannot be read as an entity")]
+    [InlineData("Contact", "66.json", "[1, 2]", "Contact/66.json cannot be read as an entity (An entity must be a JSON object)")]
+    [InlineData("Contact", "sixty-six.json", "{}", "Contact/sixty-six.json is not named <id>.json")]
+    [InlineData("Person", "5.json", "{}", "Person/ is named by no route of the contract")]
+    public async Task ReplayOfAFolderWithAnUnreadableEntity_IsOneLineNamingTheFile(string resource, string name, string content, string expected)
+    {
+        var recording = Path.Combine(_folder, "recording");
+        Directory.CreateDirectory(Path.Combine(recording, resource));
+        await File.WriteAllTextAsync(Path.Combine(recording, resource, name), content);
+
+        AssertRefused(await RunAsync(["--replay", recording, "--port", "0", "--quiet"]), $"--replay {recording}: {expected}");
     }
 
     [Fact]

@@ -50,6 +50,7 @@ internal sealed class AdminEndpoints(MockContext mock)
             "/requests/count" => ("GET", _journal.CountAsync),
             "/provider-states" => ("GET, POST", ProviderStates),
             "/faults" => ("GET, POST, DELETE", _faults.AllAsync),
+            "/violations" => ("GET, DELETE", Violations),
             _ when route.StartsWith(FaultRoute, StringComparison.Ordinal) => ("DELETE", c => _faults.OneAsync(c, subPath.TrimEnd('/')[FaultRoute.Length..])),
             _ => (null, null),
         };
@@ -61,7 +62,8 @@ internal sealed class AdminEndpoints(MockContext mock)
 
     private static Task Index(HttpContext context) => Write(context, new AdminIndexModel(
         [$"GET {Prefix}/health", $"POST {Prefix}/reset", $"GET {JournalPath}", $"GET {JournalPath}/count", $"DELETE {JournalPath}", $"GET {Prefix}/provider-states", $"POST {Prefix}/provider-states",
-            $"GET {FaultEndpoints.Path}", $"POST {FaultEndpoints.Path}", $"DELETE {FaultEndpoints.Path}", $"DELETE {FaultEndpoints.Path}/{{id}}"]),
+            $"GET {FaultEndpoints.Path}", $"POST {FaultEndpoints.Path}", $"DELETE {FaultEndpoints.Path}", $"DELETE {FaultEndpoints.Path}/{{id}}",
+            $"GET {Prefix}/violations", $"DELETE {Prefix}/violations"]),
         AdminJsonContext.Default.AdminIndexModel);
 
     /// <summary>The readiness probe, with its length set (probes and scripts read it whole).</summary>
@@ -80,6 +82,19 @@ internal sealed class AdminEndpoints(MockContext mock)
     {
         mock.Reset();
         return Write(context, new ResetModel(true, mock.Store.Models.ToDictionary(m => m.Resource, mock.Store.Count)), AdminJsonContext.Default.ResetModel);
+    }
+
+    /// <summary>The contract violations of proxied exchanges, per operation, side and path; DELETE forgets them.</summary>
+    private Task Violations(HttpContext context)
+    {
+        if (HttpMethods.IsDelete(context.Request.Method))
+        {
+            mock.Violations.Clear();
+            context.Response.StatusCode = StatusCodes.Status204NoContent;
+            return Task.CompletedTask;
+        }
+
+        return Write(context, mock.Violations.Snapshot(), AdminJsonContext.Default.ViolationSummaryModel);
     }
 
     private async Task ProviderStates(HttpContext context)

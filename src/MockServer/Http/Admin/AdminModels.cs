@@ -30,7 +30,21 @@ internal sealed record RequestModel(
     bool RequestBodyTruncated,
     string? ResponseBody,
     bool ResponseBodyTruncated,
-    bool BodiesDropped);
+    bool BodiesDropped)
+{
+    /// <summary>With <c>--proxy</c>: every way the request and the tenant's answer break the contract (absent for requests the mock answered itself).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ViolationModel>? Violations { get; init; }
+}
+
+/// <summary>One contract violation of a proxied exchange: <c>request</c> or <c>response</c>, where, and what.</summary>
+internal sealed record ViolationModel(string Side, string Path, string Message);
+
+/// <summary>Answer of <c>GET /__admin/violations</c>: the exchanges checked and the violations seen, per operation, side and path.</summary>
+internal sealed record ViolationSummaryModel(long Exchanges, long ExchangesWithViolations, long Violations, long Untracked, IReadOnlyList<ViolationCountModel> Paths);
+
+/// <summary>One line of <see cref="ViolationSummaryModel"/>: how often, the last message and when it was last seen.</summary>
+internal sealed record ViolationCountModel(string Operation, string Side, string Path, long Count, string LastMessage, DateTimeOffset LastSeen);
 
 /// <summary>Answer of <c>GET /__admin/requests/count</c>.</summary>
 internal sealed record JournalCountModel(int Count);
@@ -52,5 +66,6 @@ internal sealed record AdminIndexModel(IReadOnlyList<string> Operations);
 [JsonSerializable(typeof(JournalCountModel))]
 [JsonSerializable(typeof(ProviderStateRequestModel))]
 [JsonSerializable(typeof(ProviderStatesModel))]
+[JsonSerializable(typeof(ViolationSummaryModel))]
 [JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]
 internal sealed partial class AdminJsonContext : JsonSerializerContext;

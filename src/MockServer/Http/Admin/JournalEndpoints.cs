@@ -68,7 +68,10 @@ internal sealed class JournalEndpoints(MockContext mock)
             e.Id, e.Time, e.Method, e.Path, e.Status, e.Milliseconds, Operation(routes, e.Method, e.Path), e.Fault,
             e.RequestHeaders.ToDictionary(StringComparer.OrdinalIgnoreCase),
             bodies.Request.ToText(), bodies.RequestTruncated, bodies.Response.ToText(), bodies.ResponseTruncated,
-            bodies.WereDropped);
+            bodies.WereDropped)
+        {
+            Violations = e.Violations is { } violations ? [.. violations.Select(v => new ViolationModel(v.Side, v.Path, v.Message))] : null,
+        };
     }
 
     /// <summary>

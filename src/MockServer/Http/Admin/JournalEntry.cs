@@ -1,3 +1,5 @@
+using ContractHarness.MockServer.Model;
+
 namespace ContractHarness.MockServer.Http.Admin;
 
 /// <summary>
@@ -51,6 +53,9 @@ internal sealed record JournalEntry(
         get => _bodies;
         init => _bodies = value;
     }
+
+    /// <summary>What a proxied request and its answer break of the contract (empty when nothing); null for a request the mock answered itself.</summary>
+    public IReadOnlyList<ContractViolation>? Violations { get; init; }
 
     /// <summary>True when the byte budget took this entry's bodies.</summary>
     public bool BodiesDropped => _bodies.WereDropped;

@@ -18,12 +18,14 @@ internal sealed class SeedData
     private readonly SeedGenerator _generator;
     private readonly ConcurrentDictionary<EntityModel, byte[]> _currentUsers = new();
 
-    private SeedData(IReadOnlyList<EntityModel> models, SeedGenerator generator, int entityCount, Dictionary<EntityModel, StoredEntity> samples)
+    private SeedData(
+        IReadOnlyList<EntityModel> models, SeedGenerator generator, int entityCount, Dictionary<EntityModel, StoredEntity> samples, RecordedEntities? recorded = null)
     {
         Models = models;
         _generator = generator;
         EntityCount = entityCount;
         _samples = samples;
+        Recorded = recorded;
     }
 
     public IReadOnlyList<EntityModel> Models { get; }
@@ -32,22 +34,46 @@ internal sealed class SeedData
 
     public int EntityCount { get; }
 
+    /// <summary>The entities of <c>--replay DIR</c>, served at their ids before the sample and the generated ones; null without.</summary>
+    public RecordedEntities? Recorded { get; }
+
     public static SeedData Build(IReadOnlyList<EntityModel> models, int seed, int entityCount) =>
         new(models, new SeedGenerator(seed, Math.Max(entityCount, 1)), Math.Max(entityCount, 0),
             models.ToDictionary(m => m, m => Checked(m, LoadFixture(m), m.FixturePath)));
 
-    /// <summary>True when the seed holds <paramref name="id"/>: 1 to <see cref="EntityCount"/> or the sample's id.</summary>
-    public bool Holds(EntityModel model, int id) => (uint)(id - 1) < (uint)EntityCount || id == model.FixtureId;
+    /// <summary>
+    /// This seed with <paramref name="recorded"/> entities at their ids, as the pages' samples are at theirs: a recorded id
+    /// answers the recorded entity, whether the seed held it before or not. The rest (generator, samples) is shared.
+    /// </summary>
+    public SeedData WithRecorded(RecordedEntities recorded) => new(Models, _generator, EntityCount, _samples, recorded);
+
+    /// <summary>True when the seed holds <paramref name="id"/>: 1 to <see cref="EntityCount"/>, the sample's id or a recorded one.</summary>
+    public bool Holds(EntityModel model, int id) =>
+        (uint)(id - 1) < (uint)EntityCount || id == model.FixtureId || (Recorded is { } recorded && recorded.TryGet(model, id, out _));
 
     /// <summary>How many ids of the route the seed holds.</summary>
-    public int CountOf(EntityModel model) => EntityCount + ((uint)(model.FixtureId - 1) < (uint)EntityCount ? 0 : 1);
+    public int CountOf(EntityModel model)
+    {
+        var count = EntityCount + ((uint)(model.FixtureId - 1) < (uint)EntityCount ? 0 : 1);
+        if (Recorded is { } recorded)
+        {
+            count += recorded.IdsOf(model).Count(id => (uint)(id - 1) >= (uint)EntityCount && id != model.FixtureId);
+        }
+
+        return count;
+    }
 
     /// <summary>The seeded version of an id, or null when the seed does not hold it.</summary>
     public StoredEntity? SeededOf(EntityModel model, int id) => Holds(model, id) ? VersionOf(model, id) : null;
 
-    /// <summary>The seed version of an id: the sample at its id, else one generated from the seed and the id (also outside the seed).</summary>
+    /// <summary>
+    /// The seed version of an id: the recorded entity at its id, else the sample at its id, else one generated from the
+    /// seed and the id (also outside the seed).
+    /// </summary>
     public StoredEntity VersionOf(EntityModel model, int id) =>
-        id == model.FixtureId ? _samples[model] : Generated(model, _generator, id);
+        Recorded is { } recorded && recorded.TryGet(model, id, out var entity) ? entity
+        : id == model.FixtureId ? _samples[model]
+        : Generated(model, _generator, id);
 
     private static StoredEntity Generated(EntityModel model, SeedGenerator generator, int id) =>
         Checked(model, generator.Generate(model.Entity, model.Schema, model.PrimaryKey, id), $"generated id {id}");
