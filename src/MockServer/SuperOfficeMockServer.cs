@@ -85,7 +85,8 @@ public sealed class SuperOfficeMockServer : IAsyncDisposable
         _context.Store.Models.Select(m => (_context.Routes.AllowFor(m), m.Route, _context.Store.Count(m), m.FixtureId));
 
     /// <summary>Restores the seed state and removes every fault rule (as <c>POST /__admin/reset</c> does).</summary>
-    public void Reset() => _context.Reset();
+    /// <exception cref="IOException">The data folder cannot store the reset now (its storage fails); nothing changed.</exception>
+    public void Reset() => _context.ResetOrThrow();
 
     /// <summary>Stops listening and closes the data folder.</summary>
     public async ValueTask DisposeAsync()

@@ -15,7 +15,7 @@ internal static class MockLoader
     public static MockContext Load(SuperOfficeMockServerOptions options)
     {
         // The data folder opens while the contracts load (both take a while on a cold start).
-        var opening = options.DataDirectory is { Length: > 0 } data ? Task.Run(() => EntityDatabase.Open(data, options.LogWriter ?? Console.Out)) : null;
+        var opening = options.DataDirectory is { Length: > 0 } data ? Task.Run(() => EntityDatabase.Open(data, options.LogWriter ?? Console.Out, options.TimeProvider)) : null;
         EndpointCatalog catalog;
         SeedData seed;
         try
@@ -28,7 +28,7 @@ internal static class MockLoader
             throw;
         }
 
-        return new MockContext(options, catalog, new EntityStore(seed, opening?.GetAwaiter().GetResult(), options.TimeProvider));
+        return new MockContext(options, catalog, new EntityStore(seed, opening?.GetAwaiter().GetResult(), options.TimeProvider, Math.Max(options.MaxAddedEntities, 0)));
     }
 
     /// <summary>
