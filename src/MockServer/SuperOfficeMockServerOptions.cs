@@ -72,7 +72,7 @@ public sealed class SuperOfficeMockServerOptions
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
     /// <summary>How many fault rules <c>/__admin/faults</c> holds at once; a rule past it is refused with 409 and nothing is added.</summary>
-    public int MaxFaultRules { get; set; } = 1000;
+    public int MaxFaultRules { get; set; } = 100;
 
     /// <summary>
     /// How many entities provider states may add outside the seed (ids past <see cref="EntityCount"/>), all routes

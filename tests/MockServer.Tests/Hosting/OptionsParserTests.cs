@@ -44,7 +44,7 @@ public sealed class OptionsParserTests
         var fromEnvironment = MockServerOptionsParser.Parse([], new Hashtable { ["CONTRACTHARNESS_MAX_FAULT_RULES"] = "7", ["CONTRACTHARNESS_MAX_ADDED_ENTITIES"] = "9" });
         var fromCommandLine = MockServerOptionsParser.Parse(["--max-fault-rules", "0", "--max-added-entities=3"], NoEnvironment);
 
-        (defaults.MaxFaultRules, defaults.MaxAddedEntities).Should().Be((1000, 10_000));
+        (defaults.MaxFaultRules, defaults.MaxAddedEntities).Should().Be((100, 10_000));
         (fromEnvironment.MaxFaultRules, fromEnvironment.MaxAddedEntities).Should().Be((7, 9));
         (fromCommandLine.MaxFaultRules, fromCommandLine.MaxAddedEntities).Should().Be((0, 3));
         FluentActions.Invoking(() => MockServerOptionsParser.Parse(["--max-fault-rules", "-1"], NoEnvironment))
