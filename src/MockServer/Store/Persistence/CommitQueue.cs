@@ -32,8 +32,8 @@ internal sealed class CommitQueue : IDisposable
     private readonly string _target;
     private readonly TimeProvider _time;
     private readonly TextWriter? _log;
-    private readonly ITimer _retryTimer;
     private readonly Thread _writer;
+    private ITimer? _retryTimer; // made at the first failure
     private List<PendingWrite> _queued = [];
     private List<PendingWrite> _spare = [];
     private volatile StorageFault? _fault;
@@ -56,7 +56,6 @@ internal sealed class CommitQueue : IDisposable
         _target = target;
         _time = time;
         _log = log;
-        _retryTimer = time.CreateTimer(static queue => ((CommitQueue)queue!).RetryDue(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _writer = new Thread(Run) { IsBackground = true, Name = "mock data writer" };
         _writer.Start();
     }
@@ -101,7 +100,10 @@ internal sealed class CommitQueue : IDisposable
         }
 
         _writer.Join();
-        _retryTimer.Dispose();
+        lock (_gate)
+        {
+            _retryTimer?.Dispose();
+        }
     }
 
     private void Run()
@@ -178,7 +180,7 @@ internal sealed class CommitQueue : IDisposable
             fault = _fault = new StorageFault(failure.Message, now, 1, now + FirstRetry);
             waiting = _queued;
             _queued = [];
-            _retryTimer.Change(FirstRetry, Timeout.InfiniteTimeSpan);
+            RetryIn(FirstRetry);
         }
 
         _failedBytes = (int)Math.Min(batch.Sum(w => (long)(w.Json?.Length ?? 0)), 1 << 20);
@@ -225,7 +227,7 @@ internal sealed class CommitQueue : IDisposable
             {
                 var wait = TimeSpan.FromTicks(Math.Min(FirstRetry.Ticks << Math.Min(fault.FailedTries, 20), LongestRetry.Ticks));
                 _fault = fault with { Cause = failure.Message, FailedTries = fault.FailedTries + 1, NextTry = now + wait };
-                _retryTimer.Change(wait, Timeout.InfiniteTimeSpan);
+                RetryIn(wait);
             }
         }
 
@@ -233,6 +235,13 @@ internal sealed class CommitQueue : IDisposable
         {
             _log?.WriteLine($"Updates are stored in {_target} again, after {lasted.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s and {fault.FailedTries} failed tries.");
         }
+    }
+
+    /// <summary>Schedules the next try (under the lock).</summary>
+    private void RetryIn(TimeSpan wait)
+    {
+        _retryTimer ??= _time.CreateTimer(static queue => ((CommitQueue)queue!).RetryDue(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _retryTimer.Change(wait, Timeout.InfiniteTimeSpan);
     }
 
     private void RetryDue()
