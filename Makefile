@@ -182,7 +182,7 @@ bench: tools ## Load-benchmark the mock against a bare Kestrel baseline (wrk, 12
 FUZZ_REQUESTS ?= 100000
 FUZZ_KILL_ROUNDS ?= 20
 .PHONY: fuzz
-fuzz: ## Long fuzz run: FUZZ_REQUESTS hostile requests, FUZZ_KILL_ROUNDS kill -9 rounds (FUZZ_SEED replays); one table; fails on a 5xx or a lost update
+fuzz: ## Long fuzz run: FUZZ_REQUESTS hostile requests, FUZZ_KILL_ROUNDS kill -9 rounds, one round per storage fault (FUZZ_SEED replays); one table; fails on a 5xx or a lost update
 	@FUZZ_REQUESTS=$(FUZZ_REQUESTS) FUZZ_KILL_ROUNDS=$(FUZZ_KILL_ROUNDS) FUZZ_SEED=$(FUZZ_SEED) \
 	  $(DOTNET) run --project tools/Fuzz/ContractHarness.Fuzz.csproj -c $(CONFIGURATION)
 

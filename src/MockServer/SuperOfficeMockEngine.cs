@@ -111,20 +111,31 @@ public sealed class SuperOfficeMockEngine : IDisposable
 
     /// <summary>
     /// Arranges a provider state, as <c>POST /__admin/provider-states</c> does, e.g. <c>Setup("Contact 66 exists")</c>
-    /// or <c>Setup("the seed data is loaded")</c>. Throws <see cref="ArgumentException"/> for a state the mock does not know.
+    /// or <c>Setup("the seed data is loaded")</c>. Throws <see cref="ArgumentException"/> for a state the mock does not know,
+    /// <see cref="InvalidOperationException"/> when the state would add more entities than
+    /// <see cref="SuperOfficeMockServerOptions.MaxAddedEntities"/>, and <see cref="IOException"/> when the data folder
+    /// cannot store it.
     /// </summary>
     public void Setup(string state)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(state);
         _context.ProviderStates.Apply(new ProviderStateRequestModel("setup", state, null, null), out var refused);
-        if (refused is not null)
+        switch (refused?.Status)
         {
-            throw new ArgumentException(refused.Message, nameof(state));
+            case null:
+                return;
+            case StatusCodes.Status409Conflict:
+                throw new InvalidOperationException(refused.Message);
+            case StatusCodes.Status503ServiceUnavailable:
+                throw new IOException(refused.Message);
+            default:
+                throw new ArgumentException(refused.Message, nameof(state));
         }
     }
 
     /// <summary>Restores the seed state and removes every fault rule (as <c>POST /__admin/reset</c> does).</summary>
-    public void Reset() => _context.Reset();
+    /// <exception cref="IOException">The data folder cannot store the reset now (its storage fails); nothing changed.</exception>
+    public void Reset() => _context.ResetOrThrow();
 
     /// <summary>The requests answered most recently, newest first (at most <see cref="SuperOfficeMockServerOptions.JournalSize"/>).</summary>
     public IReadOnlyList<MockJournalEntry> Journal => [.. _context.Journal.Snapshot().Entries.Select(e => JournalEndpoints.ToModel(_context.Routes, e)).Select(static e =>

@@ -88,7 +88,8 @@ public sealed class SuperOfficeMockServer : IAsyncDisposable
     internal Store.Seeding.RecordedEntities? Recorded => _context.Store.Seed.Recorded;
 
     /// <summary>Restores the seed state and removes every fault rule (as <c>POST /__admin/reset</c> does).</summary>
-    public void Reset() => _context.Reset();
+    /// <exception cref="IOException">The data folder cannot store the reset now (its storage fails); nothing changed.</exception>
+    public void Reset() => _context.ResetOrThrow();
 
     /// <summary>Stops listening and closes the data folder.</summary>
     public async ValueTask DisposeAsync()

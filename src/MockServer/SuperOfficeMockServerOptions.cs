@@ -71,6 +71,15 @@ public sealed class SuperOfficeMockServerOptions
     /// <summary>The largest request body accepted; larger ones get 413.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>How many fault rules <c>/__admin/faults</c> holds at once; a rule past it is refused with 409 and nothing is added.</summary>
+    public int MaxFaultRules { get; set; } = 100;
+
+    /// <summary>
+    /// How many entities provider states may add outside the seed (ids past <see cref="EntityCount"/>), all routes
+    /// together; a state that would add one more is refused with 409 and changes nothing. A reset removes them.
+    /// </summary>
+    public int MaxAddedEntities { get; set; } = 10_000;
+
     /// <summary>
     /// A delay before every catalog answer (<c>--latency MS</c>), or the shortest of a range with <see cref="LatencyMax"/>
     /// (<c>--latency MIN-MAX</c>: each answer waits a time drawn evenly between the two, from the seed). Null or zero: none.

@@ -5,7 +5,8 @@ using ContractHarness.TestSupport.Fuzz;
 using ContractHarness.MockServer;
 
 // make fuzz: at least FUZZ_REQUESTS hostile requests spread over every category (and the protocol garbage), then
-// FUZZ_KILL_ROUNDS SIGKILL rounds with deeply nested values mixed in; one table; exit 1 when a must-be-zero figure is not.
+// FUZZ_KILL_ROUNDS SIGKILL rounds with deeply nested values mixed in, then a round per storage fault (full disk,
+// read-only files, a locked file, a deleted log); one table; exit 1 when a must-be-zero figure is not.
 var requests = Read("FUZZ_REQUESTS", 100_000);
 var killRounds = Read("FUZZ_KILL_ROUNDS", 20);
 var seed = FuzzSettings.Seed;
@@ -46,7 +47,31 @@ foreach (var deep in new[] { false, true })
     }
 }
 
-return FuzzTable.Print(tallies, crashes, seed, Console.Out) ? 0 : 1;
+// One round per storage fault this machine can cause (a full disk and read-only files need root): concurrent writes
+// through the fault and its end, then a kill and a restart; skipped ones are listed with the reason.
+var storage = new List<(string Label, StorageFaultTally? Tally)>();
+foreach (var make in StorageFaultScenario.All)
+{
+    using var fault = make();
+    if (fault.Unavailable is { } why)
+    {
+        storage.Add(($"{fault.Name}: skipped, {why}", null));
+        continue;
+    }
+
+    Console.Error.WriteLine($"fuzz: storage fault, {fault.Name}");
+    var data = Directory.CreateTempSubdirectory("contractharness-fuzz-").FullName;
+    try
+    {
+        storage.Add((fault.Name, await new StorageFaultRun(targets, data, seed).RunAsync(fault)));
+    }
+    finally
+    {
+        Directory.Delete(data, recursive: true);
+    }
+}
+
+return FuzzTable.Print(tallies, crashes, storage, seed, Console.Out) ? 0 : 1;
 
 static async Task<FuzzTally> RunProtocolGarbageAsync(HttpClient client, int rounds)
 {

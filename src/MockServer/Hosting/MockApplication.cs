@@ -21,7 +21,7 @@ internal static class MockApplication
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes * RequestBody.DrainFactor;
-            kestrel.Listen(Address(options.Host), options.Port);
+            kestrel.Listen(Address(options.Host), options.Port, listen => listen.Use(RequestLineCheck.Middleware(kestrel.Limits.RequestHeadersTimeout)));
         });
         return builder.Build();
     }

@@ -22,7 +22,7 @@ internal static class MockLoader
         }
 
         // The data folder opens while the contracts load (both take a while on a cold start).
-        var opening = options.DataDirectory is { Length: > 0 } data ? Task.Run(() => EntityDatabase.Open(data, options.LogWriter ?? Console.Out)) : null;
+        var opening = options.DataDirectory is { Length: > 0 } data ? Task.Run(() => EntityDatabase.Open(data, options.LogWriter ?? Console.Out, options.TimeProvider)) : null;
         EndpointCatalog catalog;
         SeedData seed;
         try
@@ -39,7 +39,7 @@ internal static class MockLoader
             throw;
         }
 
-        return new MockContext(options, catalog, new EntityStore(seed, opening?.GetAwaiter().GetResult(), options.TimeProvider));
+        return new MockContext(options, catalog, new EntityStore(seed, opening?.GetAwaiter().GetResult(), options.TimeProvider, Math.Max(options.MaxAddedEntities, 0)));
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using ContractHarness.Contracts.Catalog;
 using ContractHarness.Contracts.Validation;
 using ContractHarness.MockServer.Http.Admin;
+using ContractHarness.MockServer.Model;
 using ContractHarness.MockServer.Operations;
 using ContractHarness.MockServer.Store;
 
@@ -24,7 +25,7 @@ internal sealed class MockContext : IDisposable
         Changes = new EntityChanges(store.Seed, options.TimeProvider, options.IgnorePreconditions);
         Log = options.LogWriter ?? Console.Out;
         RequestLog = options.LogRequests ? new RequestLogWriter(Log) : null;
-        Faults = new FaultRules(options.Seed);
+        Faults = new FaultRules(options.Seed, Math.Max(options.MaxFaultRules, 0));
         Latency = LatencyOf(options);
     }
 
@@ -74,11 +75,28 @@ internal sealed class MockContext : IDisposable
 
     private readonly List<IDisposable> _owned = [];
 
-    /// <summary>Back to the seed, without fault rules (<c>POST /__admin/reset</c>, the engine's and the server's Reset).</summary>
-    public void Reset()
+    /// <summary>
+    /// Back to the seed, without fault rules (<c>POST /__admin/reset</c>, the engine's and the server's Reset); or, when
+    /// the data folder cannot store that, nothing changed and its 503.
+    /// </summary>
+    public MockHttpException? Reset()
     {
-        Store.Reset();
+        if (Store.Reset() is { } refused)
+        {
+            return refused;
+        }
+
         Faults.Reset();
+        return null;
+    }
+
+    /// <summary><see cref="Reset"/> for the public API: a refusal is an <see cref="IOException"/>.</summary>
+    public void ResetOrThrow()
+    {
+        if (Reset() is { } refused)
+        {
+            throw new IOException(refused.Message);
+        }
     }
 
     /// <summary>Writes the queued request lines; then <see cref="Dispose"/>.</summary>

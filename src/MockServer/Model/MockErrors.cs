@@ -18,6 +18,10 @@ internal static class MockErrors
     public static MockHttpException Conflict(string resource, string message) =>
         new(409, $"{resource} Update Conflict", "SoConflictException", message);
 
+    /// <summary>A client asked the mock to hold more of something than its limit allows; the message names the limit and its option.</summary>
+    public static MockHttpException LimitReached(string message) =>
+        new(409, "Limit Reached", "LimitReachedException", message);
+
     public static MockHttpException PreconditionFailed(string resource, string message) =>
         new(412, $"{resource} Changed Since If-Unmodified-Since", "SoPreconditionFailedException", message);
 

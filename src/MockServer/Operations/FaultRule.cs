@@ -19,6 +19,9 @@ internal sealed class FaultRule
     /// <summary>The rule's name, <c>f1</c>, <c>f2</c>, ..., given by <see cref="FaultRules.Add"/>.</summary>
     public string Id { get; internal set; } = string.Empty;
 
+    /// <summary>The rule's number, the one in <see cref="Id"/>: its age among the rules (lower is older).</summary>
+    public long Sequence { get; internal set; }
+
     public string? Method { get; init; }
 
     public string? Path { get; init; }

@@ -92,9 +92,9 @@ internal sealed class ProviderStates
         var state = request.State?.Trim() ?? string.Empty;
         if (state.Length == 0 || string.Equals(state, SeedState, StringComparison.OrdinalIgnoreCase))
         {
-            if (action == "setup" && state.Length > 0)
+            if (action == "setup" && state.Length > 0 && _store.Reset() is { } refused)
             {
-                _store.Reset();
+                throw refused;
             }
 
             return [];
@@ -114,7 +114,7 @@ internal sealed class ProviderStates
         if (action == "teardown")
         {
             var seeded = _store.Seed.SeededOf(model, id);
-            _store.Set(model, id, seeded);
+            Arrange(model, id, seeded);
             return Values(model, id, seeded);
         }
 
@@ -122,8 +122,17 @@ internal sealed class ProviderStates
         StoredEntity? arranged = verb.StartsWith("does", StringComparison.OrdinalIgnoreCase) ? null
             : match.Groups["date"].Success ? UpdatedAt(model, id, match.Groups["date"].Value)
             : _store.Seed.VersionOf(model, id);
-        _store.Set(model, id, arranged);
+        Arrange(model, id, arranged);
         return Values(model, id, arranged);
+    }
+
+    /// <summary>Sets the entity, or throws the store's refusal (the limit of added entities, a data folder that cannot store it).</summary>
+    private void Arrange(EntityModel model, int id, StoredEntity? entity)
+    {
+        if (_store.Set(model, id, entity) is { } refused)
+        {
+            throw refused;
+        }
     }
 
     private StoredEntity UpdatedAt(EntityModel model, int id, string dateText)

@@ -70,6 +70,12 @@ internal sealed class EntitySlot
         Interlocked.CompareExchange(ref _staged, null, staged);
     }
 
+    /// <summary>
+    /// Takes back a staged version whose commit was refused, so the next change starts from <see cref="Current"/>
+    /// again; a newer staged version stays (it is refused too, and takes itself back). Under <see cref="Gate"/> only.
+    /// </summary>
+    public void Unstage(Staged staged) => Interlocked.CompareExchange(ref _staged, null, staged);
+
     /// <summary>A version waiting for its commit (a box, so a deletion is a staged null).</summary>
     internal sealed class Staged(StoredEntity? value)
     {

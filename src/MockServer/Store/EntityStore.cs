@@ -15,7 +15,9 @@ namespace ContractHarness.MockServer.Store;
 /// visible at once. With an <see cref="EntityDatabase"/> it is staged under the lock (the next change of the entity
 /// starts from it) and queued for the group commit; it becomes visible when its transaction is durable, and the
 /// caller answers only then (<see cref="ChangeOutcome.Committed"/>). The queue keeps the order in which the entity's
-/// versions were staged, so the stored order, the visible order and the answered order are one.
+/// versions were staged, so the stored order, the visible order and the answered order are one. A change the data
+/// folder refuses (its storage failed) takes its staged version back, so the next change starts from the last stored
+/// one. Provider states may add ids the seed does not hold, up to a limit (<see cref="AddedLimit"/>).
 /// </summary>
 internal sealed class EntityStore : IDisposable
 {
@@ -25,12 +27,16 @@ internal sealed class EntityStore : IDisposable
     private readonly VersionTags _tags;
     private volatile Generation _state;
 
-    /// <summary>Starts from the seed and then every version stored in <paramref name="database"/>, which it owns from here on.</summary>
+    /// <summary>
+    /// Starts from the seed and then every version stored in <paramref name="database"/>, which it owns from here on;
+    /// <see cref="Set"/> may add up to <c>addedLimit</c> ids outside the seed (all routes together).
+    /// </summary>
     /// <exception cref="DataFolderException">A stored version cannot be read back (the database is closed then).</exception>
-    public EntityStore(SeedData seed, EntityDatabase? database, TimeProvider time)
+    public EntityStore(SeedData seed, EntityDatabase? database, TimeProvider time, int addedLimit = int.MaxValue)
     {
         _seed = seed;
         _database = database;
+        AddedLimit = addedLimit;
         _tags = new VersionTags(time);
         _state = Fresh();
         try
@@ -47,6 +53,18 @@ internal sealed class EntityStore : IDisposable
     public IReadOnlyList<EntityModel> Models => _seed.Models;
 
     public SeedData Seed => _seed;
+
+    /// <summary>How many ids outside the seed may hold a slot (added by provider states, or read back from the data folder).</summary>
+    public int AddedLimit { get; }
+
+    /// <summary>How many ids outside the seed hold a slot now.</summary>
+    public int Added => Volatile.Read(ref _state.Added);
+
+    /// <summary>The data folder's file, or null in memory.</summary>
+    public string? DataFile => _database?.FilePath;
+
+    /// <summary>Why the data folder refuses updates now, or null (also in memory).</summary>
+    public StorageFault? StorageFault => _database?.Fault;
 
     public StoredEntity? Get(EntityModel model, int id)
     {
@@ -170,8 +188,12 @@ internal sealed class EntityStore : IDisposable
         }
     }
 
-    /// <summary>Creates, replaces or (with null) deletes an entity; used by provider states. Returns once it is stored.</summary>
-    public void Set(EntityModel model, int id, StoredEntity? value)
+    /// <summary>
+    /// Creates, replaces or (with null) deletes an entity; used by provider states. Returns once it is stored, with
+    /// null; or the refusal, and nothing changed: a 409 when the id would be one more outside the seed than
+    /// <see cref="AddedLimit"/>, a 503 when the data folder cannot store it.
+    /// </summary>
+    public MockHttpException? Set(EntityModel model, int id, StoredEntity? value)
     {
         Task? committed = null;
         _resetGate.EnterReadLock();
@@ -179,7 +201,29 @@ internal sealed class EntityStore : IDisposable
         {
             // A seeded id gets its seed slot, so readers see the seed version until the new one is published.
             var state = _state;
-            var slot = SlotOf(state, model, id) ?? state.Tables[model].GetOrAdd(id, _ => new EntitySlot(_tags, (StoredEntity?)null));
+            var slot = SlotOf(state, model, id);
+            if (slot is null)
+            {
+                if (value is null)
+                {
+                    return null; // deleting an id that never existed: nothing to do, and nothing to keep
+                }
+
+                if (Interlocked.Increment(ref state.Added) > AddedLimit)
+                {
+                    Interlocked.Decrement(ref state.Added);
+                    return MockErrors.LimitReached(
+                        $"The mock holds {AddedLimit} entities outside the seed (ids past --entity-count), its limit (--max-added-entities {AddedLimit}); no more can be added. POST /__admin/reset removes them.");
+                }
+
+                var made = new EntitySlot(_tags, (StoredEntity?)null);
+                slot = state.Tables[model].GetOrAdd(id, made);
+                if (!ReferenceEquals(slot, made))
+                {
+                    Interlocked.Decrement(ref state.Added); // another call added it first
+                }
+            }
+
             lock (slot.Gate)
             {
                 if (_database is null)
@@ -198,21 +242,43 @@ internal sealed class EntityStore : IDisposable
         }
 
         // Waits outside the locks: the writer thread needs none of them to commit.
-        committed?.GetAwaiter().GetResult();
+        return Stored(committed);
     }
 
-    /// <summary>Restores the seed state and removes every stored version (after the changes queued before it are stored).</summary>
-    public void Reset()
+    /// <summary>
+    /// Restores the seed state and removes every stored version (after the changes queued before it are stored); or,
+    /// when the data folder cannot store that, changes nothing and returns its 503.
+    /// </summary>
+    public MockHttpException? Reset()
     {
         _resetGate.EnterWriteLock();
         try
         {
-            _database?.Clear().GetAwaiter().GetResult();
+            if (Stored(_database?.Clear()) is { } refused)
+            {
+                return refused;
+            }
+
             _state = Fresh();
+            return null;
         }
         finally
         {
             _resetGate.ExitWriteLock();
+        }
+    }
+
+    /// <summary>Waits for a commit: null once it is durable, or the data folder's refusal.</summary>
+    private static MockHttpException? Stored(Task? committed)
+    {
+        try
+        {
+            committed?.GetAwaiter().GetResult();
+            return null;
+        }
+        catch (MockHttpException refused)
+        {
+            return refused;
         }
     }
 
@@ -224,7 +290,13 @@ internal sealed class EntityStore : IDisposable
 
     /// <summary>Queues a staged version; the task completes once it is durable and visible.</summary>
     private Task Commit(EntityModel model, int id, EntitySlot slot, EntitySlot.Staged staged) =>
-        _database!.Write(model.Route, id, staged.Value?.Utf8, () => slot.Publish(staged));
+        _database!.Write(model.Route, id, staged.Value?.Utf8, () => slot.Publish(staged), () =>
+        {
+            lock (slot.Gate)
+            {
+                slot.Unstage(staged);
+            }
+        });
 
     /// <summary>
     /// One stored version read back at start (its JSON was checked completely when the file was opened): it is built
@@ -235,6 +307,11 @@ internal sealed class EntityStore : IDisposable
         var model = _seed.Models.FirstOrDefault(m => m.Route == route)
             ?? throw new InvalidDataException($"the catalog has no route {route} (the data folder was written with other contracts).");
         var tag = _tags.Next();
+        if (!_seed.Holds(model, id))
+        {
+            _state.Added++;
+        }
+
         _state.Tables[model][id] = utf8 is null
             ? new EntitySlot(_tags, (StoredEntity?)null)
             : new EntitySlot(_tags, () => EntityWriter.Write(StoredEntityJson.Parse(utf8), model).Tagged(tag));
@@ -255,7 +332,11 @@ internal sealed class EntityStore : IDisposable
         new(_seed.Models.ToDictionary(m => m, _ => new ConcurrentDictionary<int, EntitySlot>()), new SeedVersions(_seed, _tags.Next()));
 
     /// <summary>The slots of the changed ids and the seed versions of the others, from the start or a reset until the next reset.</summary>
-    private sealed record Generation(Dictionary<EntityModel, ConcurrentDictionary<int, EntitySlot>> Tables, SeedVersions Seeds);
+    private sealed record Generation(Dictionary<EntityModel, ConcurrentDictionary<int, EntitySlot>> Tables, SeedVersions Seeds)
+    {
+        /// <summary>How many of the slots are ids outside the seed.</summary>
+        public int Added;
+    }
 }
 
 /// <summary>What a change made of an entity: the new version to store, or the error answer that refuses it.</summary>

@@ -38,6 +38,21 @@ public sealed class OptionsParserTests
     }
 
     [Fact]
+    public void Parse_TheLimitsOnWhatClientsCreate_FromTheEnvironmentAndTheCommandLine()
+    {
+        var defaults = MockServerOptionsParser.Parse([], NoEnvironment);
+        var fromEnvironment = MockServerOptionsParser.Parse([], new Hashtable { ["CONTRACTHARNESS_MAX_FAULT_RULES"] = "7", ["CONTRACTHARNESS_MAX_ADDED_ENTITIES"] = "9" });
+        var fromCommandLine = MockServerOptionsParser.Parse(["--max-fault-rules", "0", "--max-added-entities=3"], NoEnvironment);
+
+        (defaults.MaxFaultRules, defaults.MaxAddedEntities).Should().Be((100, 10_000));
+        (fromEnvironment.MaxFaultRules, fromEnvironment.MaxAddedEntities).Should().Be((7, 9));
+        (fromCommandLine.MaxFaultRules, fromCommandLine.MaxAddedEntities).Should().Be((0, 3));
+        FluentActions.Invoking(() => MockServerOptionsParser.Parse(["--max-fault-rules", "-1"], NoEnvironment))
+            .Should().Throw<ArgumentException>().WithMessage("--max-fault-rules -1: not a whole number*");
+        MockServerOptionsParser.Help().Should().Contain("--max-fault-rules N").And.Contain("CONTRACTHARNESS_MAX_ADDED_ENTITIES; default 10000");
+    }
+
+    [Fact]
     public void Parse_EveryOption_FromTheCommandLine()
     {
         var options = MockServerOptionsParser.Parse(

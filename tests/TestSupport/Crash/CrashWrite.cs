@@ -27,5 +27,8 @@ internal sealed class CrashWrite(CrashEntity entity, string value, long sent)
     /// <summary>The answer's status, 0 when none came (the mock died first).</summary>
     public int Status { get; set; }
 
+    /// <summary>The answer's <c>Retry-After</c>, null when it had none.</summary>
+    public string? RetryAfter { get; set; }
+
     public bool IsAcknowledged => Status == 200;
 }

@@ -63,8 +63,11 @@ internal sealed class KillRestartRun(IReadOnlyList<FuzzTarget> targets, string d
         return tally;
     }
 
+    /// <summary>One tick of the clock the writes are stamped with: a write stamped later was sent after it.</summary>
+    internal long Tick() => Interlocked.Increment(ref _clock);
+
     /// <summary>Waits for a first 200, so a freshly started (still JIT-compiling) mock is not killed before any write lands.</summary>
-    private static async Task FirstAcknowledgementAsync(ConcurrentQueue<CrashWrite> writes)
+    internal static async Task FirstAcknowledgementAsync(ConcurrentQueue<CrashWrite> writes)
     {
         for (var waited = 0; waited < 30_000 && !writes.Any(w => w.IsAcknowledged); waited += 10)
         {
@@ -73,7 +76,7 @@ internal sealed class KillRestartRun(IReadOnlyList<FuzzTarget> targets, string d
     }
 
     /// <summary>The hot entity first (half of all writes), then ids 2 and 3 of every operation; Contact 3 takes deep values.</summary>
-    private List<CrashEntity> Entities()
+    internal List<CrashEntity> Entities()
     {
         var list = new List<CrashEntity>();
         foreach (var target in targets)
@@ -86,7 +89,7 @@ internal sealed class KillRestartRun(IReadOnlyList<FuzzTarget> targets, string d
         return list;
     }
 
-    private async Task WriteAsync(Uri server, List<CrashEntity> entities, int round, int writer, ConcurrentQueue<CrashWrite> writes, CancellationToken stop)
+    internal async Task WriteAsync(Uri server, List<CrashEntity> entities, int round, int writer, ConcurrentQueue<CrashWrite> writes, CancellationToken stop)
     {
         var random = new Random(HashCode.Combine(seed, round, writer));
         using var client = new HttpClient { BaseAddress = server, Timeout = TimeSpan.FromSeconds(10) };
@@ -101,6 +104,7 @@ internal sealed class KillRestartRun(IReadOnlyList<FuzzTarget> targets, string d
                 request.Content.Headers.ContentType = new MediaTypeHeaderValue(entity.Target.TakesEntity ? "application/json" : "application/json-patch+json");
                 using var response = await client.SendAsync(request, CancellationToken.None);
                 write.Status = (int)response.StatusCode;
+                write.RetryAfter = response.Headers.RetryAfter?.ToString();
                 if (write.IsAcknowledged)
                 {
                     write.Acked = Interlocked.Increment(ref _clock);
@@ -128,7 +132,7 @@ internal sealed class KillRestartRun(IReadOnlyList<FuzzTarget> targets, string d
             : RawJson.Array(replace);
     }
 
-    private static async Task<Dictionary<CrashEntity, string?>> ReadAsync(MockProcess mock, List<CrashEntity> entities)
+    internal static async Task<Dictionary<CrashEntity, string?>> ReadAsync(MockProcess mock, List<CrashEntity> entities)
     {
         using var client = new HttpClient { BaseAddress = mock.BaseAddress };
         var values = new Dictionary<CrashEntity, string?>();
@@ -141,7 +145,7 @@ internal sealed class KillRestartRun(IReadOnlyList<FuzzTarget> targets, string d
         return values;
     }
 
-    private static void Judge(int round, List<CrashEntity> entities, Dictionary<CrashEntity, string?> baseline, Dictionary<CrashEntity, string?> stored,
+    internal static void Judge(int round, List<CrashEntity> entities, Dictionary<CrashEntity, string?> baseline, Dictionary<CrashEntity, string?> stored,
         ConcurrentQueue<CrashWrite> writes, CrashTally tally)
     {
         tally.Sent += writes.Count;

@@ -44,6 +44,8 @@ internal static class ProtocolGarbage
         new("content-type-latin1", p => RawJson.Join($"PATCH {p} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json-patch+json; charset=", new byte[] { 0xE9 }, $"\r\nContent-Length: {Patch.Length}\r\n\r\n{Patch}")),
         new("bare-lf-line-endings", p => Encoding.ASCII.GetBytes($"PATCH {p} HTTP/1.1\nHost: x\nContent-Type: application/json-patch+json\nContent-Length: {Patch.Length}\n\n{Patch}")),
         new("http-version-9.9", p => Encoding.ASCII.GetBytes($"PATCH {p} HTTP/9.9\r\nHost: x\r\nContent-Length: {Patch.Length}\r\n\r\n{Patch}"), Allowed5xx: 505),
+        new("http-version-lower-case", p => Encoding.ASCII.GetBytes($"PATCH {p} http/1.1\r\nHost: x\r\nContent-Length: {Patch.Length}\r\n\r\n{Patch}")),
+        new("http-version-without-minor", p => Encoding.ASCII.GetBytes($"PATCH {p} HTTP/1\r\nHost: x\r\nContent-Length: {Patch.Length}\r\n\r\n{Patch}")),
         new("http2-preface", _ => Encoding.ASCII.GetBytes("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n")),
         new("no-host-header", p => Encoding.ASCII.GetBytes($"PATCH {p} HTTP/1.1\r\nContent-Type: application/json-patch+json\r\nContent-Length: {Patch.Length}\r\n\r\n{Patch}")),
     ];

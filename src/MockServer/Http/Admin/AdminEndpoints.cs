@@ -66,21 +66,22 @@ internal sealed class AdminEndpoints(MockContext mock)
             $"GET {Prefix}/violations", $"DELETE {Prefix}/violations"]),
         AdminJsonContext.Default.AdminIndexModel);
 
-    /// <summary>The readiness probe, with its length set (probes and scripts read it whole).</summary>
-    private Task Health(HttpContext context) => Write(
-        context,
-        new HealthModel(
-            "Healthy",
-            mock.Options.Seed,
-            mock.Options.EntityCount,
-            mock.Options.RequireAuth,
-            !string.IsNullOrEmpty(mock.Options.DataDirectory),
-            [.. mock.Store.Models.Select(m => new EndpointModel(m.Route, m.Entity, m.PrimaryKey, mock.Routes.AllowFor(m).Split(", "), mock.Store.Count(m), m.FixtureId))]),
-        AdminJsonContext.Default.HealthModel);
+    /// <summary>The readiness probe (<see cref="HealthReport"/>), with its length set (probes and scripts read it whole).</summary>
+    private Task Health(HttpContext context)
+    {
+        var health = HealthReport.Of(mock);
+        context.Response.StatusCode = HealthReport.StatusCode(health.Status);
+        context.Response.Headers.CacheControl = "no-store";
+        return Write(context, health, AdminJsonContext.Default.HealthModel);
+    }
 
     private Task Reset(HttpContext context)
     {
-        mock.Reset();
+        if (mock.Reset() is { } refused)
+        {
+            return ErrorResponse.WriteAsync(context, refused);
+        }
+
         return Write(context, new ResetModel(true, mock.Store.Models.ToDictionary(m => m.Resource, mock.Store.Count)), AdminJsonContext.Default.ResetModel);
     }
 

@@ -3,8 +3,24 @@ using ContractHarness.MockServer.Operations;
 
 namespace ContractHarness.MockServer.Http.Admin;
 
-/// <summary>Answer of <c>GET /__admin/health</c>.</summary>
-internal sealed record HealthModel(string Status, int Seed, int EntityCount, bool RequireAuth, bool Persistent, IReadOnlyList<EndpointModel> Endpoints);
+/// <summary>
+/// Answer of <c>GET /__admin/health</c>: <c>Healthy</c>, or <c>Degraded</c> with the reason and since when while the data
+/// folder refuses updates (reads still work).
+/// </summary>
+internal sealed record HealthModel(
+    string Status,
+    string? Reason,
+    DateTimeOffset? DegradedSince,
+    double? DegradedSeconds,
+    int Seed,
+    int EntityCount,
+    bool RequireAuth,
+    bool Persistent,
+    StorageModel? Storage,
+    IReadOnlyList<EndpointModel> Endpoints);
+
+/// <summary>The data folder in <see cref="HealthModel"/>: its file, whether updates are stored, and while not, the failed tries and the next one.</summary>
+internal sealed record StorageModel(string File, bool Storing, string? Cause, int FailedTries, DateTimeOffset? NextTry);
 
 /// <summary>One mocked route in <see cref="HealthModel"/>.</summary>
 internal sealed record EndpointModel(string Route, string Entity, string PrimaryKey, IReadOnlyList<string> Methods, int Count, int SampleId);

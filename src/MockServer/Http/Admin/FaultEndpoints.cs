@@ -35,7 +35,12 @@ internal sealed class FaultEndpoints(MockContext mock)
             return;
         }
 
-        mock.Faults.Add(rule);
+        if (mock.Faults.Add(rule) is { } full)
+        {
+            await ErrorResponse.WriteAsync(context, full);
+            return;
+        }
+
         context.Response.StatusCode = StatusCodes.Status201Created;
         context.Response.Headers.Location = $"{Path}/{rule.Id}";
         await AdminEndpoints.Write(context, FaultModel.Of(rule), AdminJsonContext.Default.FaultModel);
