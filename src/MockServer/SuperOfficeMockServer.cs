@@ -84,8 +84,27 @@ public sealed class SuperOfficeMockServer : IAsyncDisposable
     internal IEnumerable<(string Methods, string Route, int Count, int SampleId)> Routes =>
         _context.Store.Models.Select(m => (_context.Routes.AllowFor(m), m.Route, _context.Store.Count(m), m.FixtureId));
 
-    /// <summary>Restores the seed state and removes every fault rule (as <c>POST /__admin/reset</c> does).</summary>
+    /// <summary>Restores the seed state and removes every fault rule (as <c>POST /__admin/reset</c> does). Sessions keep their worlds.</summary>
     public void Reset() => _context.Reset();
+
+    /// <summary>
+    /// A new client of this mock in session <paramref name="name"/>: every request it sends carries
+    /// <c>X-Mock-Session</c>, so it sees its own copy of the data, started from the seed on first use (its resets and
+    /// provider states through <c>/__admin</c> touch only that copy). The caller disposes it.
+    /// </summary>
+    /// <exception cref="ArgumentException">The name is empty, longer than <see cref="SuperOfficeMockSession.MaxNameLength"/> or not visible ASCII.</exception>
+    public HttpClient Session(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (Operations.Sessions.SessionName.Problem(name) is { } problem)
+        {
+            throw new ArgumentException($"The session name '{name}' {problem}.", nameof(name));
+        }
+
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Add(SuperOfficeMockSession.Header, name);
+        return client;
+    }
 
     /// <summary>Stops listening and closes the data folder.</summary>
     public async ValueTask DisposeAsync()

@@ -1,3 +1,5 @@
+using ContractHarness.Contracts.Validation;
+
 namespace ContractHarness.MockServer.Model;
 
 /// <summary>
@@ -17,4 +19,10 @@ internal sealed class MockHttpException(int status, string reason, string errorT
 
     /// <summary>Extra response headers (<c>Allow</c> on 405, <c>WWW-Authenticate</c> on 401).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
+
+    /// <summary>
+    /// Every schema error of a refused update, in the order the validator found them (null for other refusals): the
+    /// message names the first few, the journal keeps them all.
+    /// </summary>
+    public IReadOnlyList<SchemaError>? Errors { get; init; }
 }

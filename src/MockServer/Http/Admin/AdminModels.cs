@@ -9,8 +9,12 @@ internal sealed record HealthModel(string Status, int Seed, int EntityCount, boo
 /// <summary>One mocked route in <see cref="HealthModel"/>.</summary>
 internal sealed record EndpointModel(string Route, string Entity, string PrimaryKey, IReadOnlyList<string> Methods, int Count, int SampleId);
 
-/// <summary>Answer of <c>POST /__admin/reset</c>.</summary>
-internal sealed record ResetModel(bool Reset, IReadOnlyDictionary<string, int> Counts);
+/// <summary>Answer of <c>POST /__admin/reset</c>: the counts of the world reset.</summary>
+internal sealed record ResetModel(bool Reset, IReadOnlyDictionary<string, int> Counts)
+{
+    /// <summary>The session reset; null for the default world.</summary>
+    public string? Session { get; init; }
+}
 
 /// <summary>Answer of <c>GET /__admin/requests</c>: newest first.</summary>
 internal sealed record JournalModel(int Capacity, long Total, IReadOnlyList<RequestModel> Requests);
@@ -30,7 +34,17 @@ internal sealed record RequestModel(
     bool RequestBodyTruncated,
     string? ResponseBody,
     bool ResponseBodyTruncated,
-    bool BodiesDropped);
+    bool BodiesDropped)
+{
+    /// <summary>The session the request named (<c>X-Mock-Session</c> or the <c>mock-session</c> cookie); null for the default world.</summary>
+    public string? Session { get; init; }
+
+    /// <summary>Every schema error of a refused update; null for an answer that is not one (or whose bodies the budget dropped).</summary>
+    public IReadOnlyList<SchemaErrorModel>? Errors { get; init; }
+}
+
+/// <summary>One schema error of a refused update in <see cref="RequestModel.Errors"/>: where (a JSON Pointer into the entity), which rule and what.</summary>
+internal sealed record SchemaErrorModel(string Path, string Kind, string Message);
 
 /// <summary>Answer of <c>GET /__admin/requests/count</c>.</summary>
 internal sealed record JournalCountModel(int Count);
@@ -52,5 +66,7 @@ internal sealed record AdminIndexModel(IReadOnlyList<string> Operations);
 [JsonSerializable(typeof(JournalCountModel))]
 [JsonSerializable(typeof(ProviderStateRequestModel))]
 [JsonSerializable(typeof(ProviderStatesModel))]
+[JsonSerializable(typeof(SessionListModel))]
+[JsonSerializable(typeof(CoverageModel))]
 [JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]
 internal sealed partial class AdminJsonContext : JsonSerializerContext;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ContractHarness.MockServer.Model;
+using ContractHarness.MockServer.Operations.Coverage;
 
 namespace ContractHarness.MockServer.Http.Admin;
 
@@ -68,7 +69,11 @@ internal sealed class JournalEndpoints(MockContext mock)
             e.Id, e.Time, e.Method, e.Path, e.Status, e.Milliseconds, Operation(routes, e.Method, e.Path), e.Fault,
             e.RequestHeaders.ToDictionary(StringComparer.OrdinalIgnoreCase),
             bodies.Request.ToText(), bodies.RequestTruncated, bodies.Response.ToText(), bodies.ResponseTruncated,
-            bodies.WereDropped);
+            bodies.WereDropped)
+        {
+            Session = e.Session,
+            Errors = bodies.Errors is { } errors ? [.. errors.Select(static error => new SchemaErrorModel(error.Path, error.Kind, error.Message))] : null,
+        };
     }
 
     /// <summary>
@@ -83,8 +88,8 @@ internal sealed class JournalEndpoints(MockContext mock)
             return "admin";
         }
 
-        return routes.TryMatch(path, out var route, out var id) && !id.IsEmpty && route.Allow.Split(", ").Contains(method, StringComparer.OrdinalIgnoreCase)
-            ? $"{method.ToUpperInvariant()} {route.Model.Resource}/{{id}}"
+        return routes.TryMatch(path, out var route, out var id) && !id.IsEmpty && route.Serves(method)
+            ? CatalogOperations.NameOf(route.Model, method)
             : null;
     }
 }
