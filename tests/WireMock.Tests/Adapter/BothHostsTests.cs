@@ -80,6 +80,15 @@ public sealed class BothHostsTests
             answer.StatusCode.Should().Be(HttpStatusCode.OK, await answer.Content.ReadAsStringAsync());
             (await JsonAsync(await http.GetAsync("/api/v1/Relation/819")))["Comment"]!.GetValue<string>().Should().Be("Replaced on both hosts");
         },
+        ["X-Mock-Session"] = async http =>
+        {
+            var seeded = (await JsonAsync(await http.GetAsync(Contact)))["Name"]!.GetValue<string>();
+            using var answer = await SendAsync(http, "PATCH", Contact, "application/merge-patch+json", """{"Name":"In a session"}""", ("X-Mock-Session", "s1"));
+            answer.StatusCode.Should().Be(HttpStatusCode.OK);
+            using var inSession = new HttpRequestMessage(HttpMethod.Get, Contact) { Headers = { { "X-Mock-Session", "s1" } } };
+            (await JsonAsync(await http.SendAsync(inSession)))["Name"]!.GetValue<string>().Should().Be("In a session");
+            (await JsonAsync(await http.GetAsync(Contact)))["Name"]!.GetValue<string>().Should().Be(seeded);
+        },
         ["405 other method"] = async http =>
         {
             using var answer = await http.DeleteAsync(Contact);
