@@ -101,6 +101,12 @@ mock: ## Build and start the mock on http://127.0.0.1:5080: PORT=, HOST=, ARGS="
 	@bin="$$(CONFIGURATION=$(CONFIGURATION) DOTNET=$(DOTNET) $(MOCK_PUBLISH))" && \
 	  exec "$$bin" $(if $(HOST),--host '$(HOST)') $(if $(PORT),--port '$(PORT)') $(ARGS)
 
+# The coverage of the contract by a running mock (GET /__admin/coverage) as a table; Node only, no package.
+BASE_URL ?= http://127.0.0.1:5080
+.PHONY: coverage
+coverage: ## Print which operations and documented statuses a running mock answered (BASE_URL, default the local mock; SESSION= for one session)
+	@node tools/coverage.mjs '$(BASE_URL)' $(if $(SESSION),--session '$(SESSION)')
+
 # --- Pact: provider verification and the broker -------------------------------------------------------------
 PACT_CLI := node_modules/@pact-foundation/pact-cli-linux-x64/standalone/pact
 PACT_VERSION ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo dev)
