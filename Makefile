@@ -149,6 +149,10 @@ fuzz: ## Long fuzz run: FUZZ_REQUESTS hostile requests, FUZZ_KILL_ROUNDS kill -9
 bench-smoke: ## Run the bench harness once in its tiny mode (~1 s rounds): proves it works; CI runs it after the tests
 	bench/run.sh --tiny
 
+.PHONY: bench-sessions
+bench-sessions: ## The cost of sessions: GET/PATCH req/s and CPU per request in 32 sessions against none, RSS per session (ARGS=--short: a minute)
+	bench/sessions.sh $(ARGS)
+
 .PHONY: bench-data
 bench-data: ## The cost of --data (SQLite): PATCH/s with and without it, start-up with 100,000 stored updates
 	bench/data.sh
