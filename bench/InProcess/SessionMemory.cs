@@ -7,7 +7,8 @@ namespace ContractHarness.Bench.InProcess;
 /// <summary>
 /// What a session holds, measured on the managed heap after full collections (bench/sessions.sh): the in-memory
 /// engine (no socket, a journal of one entry without bodies, so only the sessions grow), one warm session, then
-/// <c>--count</c> sessions that each change <c>--changes</c> Contacts (1..N) with one merge patch each. Prints
+/// <c>--count</c> sessions that each change <c>--changes</c> Contacts (1..N) with one merge patch each (0: a GET
+/// starts each, for what a session costs by itself). Prints
 /// <c>managed_bytes_per_session=...</c> and the heap before and after.
 /// </summary>
 internal static class SessionMemory
@@ -45,6 +46,11 @@ internal static class SessionMemory
 
     private static async Task FillAsync(SuperOfficeMockSession session, int changes)
     {
+        if (changes == 0)
+        {
+            await session.HandleAsync(new MockRequest("GET", "/api/v1/Contact/1")); // starts the session, changes nothing
+        }
+
         for (var id = 1; id <= changes; id++)
         {
             var body = Encoding.UTF8.GetBytes($$"""{"Department":"{{session.Name}}-{{id}}"}""");
