@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The cost of sessions (X-Mock-Session):
 #  1. throughput: GET (ids 1..100) and JSON Patch (ids 1..100, fresh values) with wrk -t2 -c32, each request in one of
-#     BENCH_SESSIONS (32) sessions in turn ("on"), against the same requests without a session ("off"), on one mock,
-#     interleaved rounds with the order flipped every round; the median and the spread of each, and the server's
+#     BENCH_SESSIONS (32) sessions in turn ("on"), against the same requests without a session ("off"), and against
+#     requests without a session over as many distinct ids as the sessions change in all (32 × 100: the same working
+#     set of changed entities, in the default world), on one mock, interleaved rounds with the order flipped every round; the median and the spread of each, and the server's
 #     CPU time per request (user + system, from /proc/PID/stat): on a machine shared with other work the CPU a
 #     request costs moves far less than the rate. With
 #     BENCH_BASELINE_MOCK=path (another build of the mock, e.g. one without sessions), that program runs beside it and
@@ -47,12 +48,12 @@ start() { # port program args...: starts it, waits for its health, leaves its pi
 declare -A PID_OF
 HZ=$(getconf CLK_TCK)
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
-round() { # port script sessions seconds → "req/s cpu-µs-per-request" (non-2xx answers are logged and fail the run)
+round() { # port script sessions seconds [ids] → "req/s cpu-µs-per-request" (non-2xx answers are logged and fail the run)
   local out before after
   before=$(cpu_ticks "${PID_OF[$1]}")
-  out=$(BENCH_SESSIONS=$3 timeout $(($4 + 30)) wrk -t2 -c32 -d"$4s" --timeout 5s -s "$ROOT/bench/wrk/$2.lua" "http://$HOST:$1")
+  out=$(BENCH_IDS=${5:-100} BENCH_SESSIONS=$3 timeout $(($4 + 30)) wrk -t2 -c32 -d"$4s" --timeout 5s -s "$ROOT/bench/wrk/$2.lua" "http://$HOST:$1")
   after=$(cpu_ticks "${PID_OF[$1]}")
-  printf -- '--- port %s %s sessions=%s %ss, cpu ticks %s\n%s\n' "$1" "$2" "$3" "$4" "$((after - before))" "$out" >>"$LOG"
+  printf -- '--- port %s %s sessions=%s ids=%s %ss, cpu ticks %s\n%s\n' "$1" "$2" "$3" "${5:-100}" "$4" "$((after - before))" "$out" >>"$LOG"
   local line
   line=$(sed -n 's/^BENCH requests=\([0-9]*\) .*rps=\([0-9.]*\).*status=\([0-9]*\).*/\1 \2 \3/p' <<<"$out")
   read -r requests rps bad <<<"$line"
@@ -71,12 +72,13 @@ INPROCESS=$ART/bin/ContractHarness.Bench.InProcess/release/ContractHarness.Bench
 
 # --- 1. throughput -------------------------------------------------------------------------------------------
 PORT=$(free_port "${BENCH_MOCK_PORT:-5281}")
-start "$PORT" "$MOCK" --journal-body-bytes 0
+WIDE=$((SESSIONS * 100))
+start "$PORT" "$MOCK" --journal-body-bytes 0 --entity-count "$WIDE"
 PID_OF[$PORT]=$STARTED
 SERVERS=("this:$PORT")
 if [[ -n ${BENCH_BASELINE_MOCK:-} ]]; then
   BASE_PORT=$(free_port $((PORT + 1)))
-  start "$BASE_PORT" "$BENCH_BASELINE_MOCK" --journal-body-bytes 0
+  start "$BASE_PORT" "$BENCH_BASELINE_MOCK" --journal-body-bytes 0 --entity-count "$WIDE"
   PID_OF[$BASE_PORT]=$STARTED
   SERVERS+=("baseline:$BASE_PORT")
 fi
@@ -85,19 +87,21 @@ declare -A RPS CPU
 say "warm-up: $WARMUP s of each scenario on each server"
 for s in "${SERVERS[@]}"; do
   for script in get patch; do round "${s#*:}" "$script" 0 "$WARMUP" >/dev/null; done
-  round "${s#*:}" get "$SESSIONS" "$WARMUP" >/dev/null
-  round "${s#*:}" patch "$SESSIONS" "$WARMUP" >/dev/null
+done
+for script in patch get; do # every session changes its 100 ids, the wide round its 3200, before anything is measured
+  round "$PORT" "$script" "$SESSIONS" "$WARMUP" >/dev/null
+  round "$PORT" "$script" 0 "$WARMUP" "$WIDE" >/dev/null
 done
 
 for ((r = 1; r <= ROUNDS; r++)); do
   for script in get patch; do
-    cases=("this:$PORT:0" "this:$PORT:$SESSIONS")
-    [[ -n ${BASE_PORT:-} ]] && cases+=("baseline:$BASE_PORT:0")
+    cases=("this:$PORT:0:100" "this:$PORT:$SESSIONS:100" "wide:$PORT:0:$WIDE")
+    [[ -n ${BASE_PORT:-} ]] && cases+=("baseline:$BASE_PORT:0:100")
     if ((r % 2 == 0)); then mapfile -t cases < <(printf '%s\n' "${cases[@]}" | tac); fi
     for c in "${cases[@]}"; do
-      IFS=: read -r name port sessions <<<"$c"
-      say "round $r/$ROUNDS: $script on $name, sessions=$sessions, $DURATION s"
-      read -r rps cpu <<<"$(round "$port" "$script" "$sessions" "$DURATION")"
+      IFS=: read -r name port sessions ids <<<"$c"
+      say "round $r/$ROUNDS: $script on $name, sessions=$sessions, ids=$ids, $DURATION s"
+      read -r rps cpu <<<"$(round "$port" "$script" "$sessions" "$DURATION" "$ids")"
       RPS[$script.$name.$sessions]+="$rps "
       CPU[$script.$name.$sessions]+="$cpu "
     done
@@ -154,15 +158,18 @@ ENTITY_KB=$(curl -fsS -o /dev/null -w '%{size_download}' "http://$HOST:$MPORT/ap
 {
   echo "# sessions, $(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
   echo
-  echo "wrk -t2 -c32, $ROUNDS rounds of $DURATION s (order flipped every round); \"in sessions\": each request names one of $SESSIONS sessions in turn."
+  echo "wrk -t2 -c32, $ROUNDS rounds of $DURATION s (order flipped every round); \"in sessions\": each request names one of $SESSIONS sessions in turn,"
+  echo "so they hold $WIDE changed Contacts in all, as the rounds over ids 1..$WIDE do in the default world."
   echo
   echo "| scenario | req/s (median) | rounds | / without a session | CPU µs per request (median) | rounds | / without a session |"
   echo "| --- | ---: | --- | ---: | ---: | --- | ---: |"
   row get this 0 "GET ids 1..100, without a session"
   row get this "$SESSIONS" "GET ids 1..100, in $SESSIONS sessions"
+  row get wide 0 "GET ids 1..$WIDE, without a session"
   [[ -n ${BASE_PORT:-} ]] && row get baseline 0 "GET ids 1..100, baseline build ($BENCH_BASELINE_MOCK)"
   row patch this 0 "JSON Patch ids 1..100, without a session"
   row patch this "$SESSIONS" "JSON Patch ids 1..100, in $SESSIONS sessions"
+  row patch wide 0 "JSON Patch ids 1..$WIDE, without a session"
   [[ -n ${BASE_PORT:-} ]] && row patch baseline 0 "JSON Patch ids 1..100, baseline build"
   echo
   echo "| memory of $SESSIONS_N sessions, 10 changed Contacts each (a Contact answers $ENTITY_KB KB) | value |"

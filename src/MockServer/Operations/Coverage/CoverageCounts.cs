@@ -31,7 +31,7 @@ internal sealed class CoverageCounts(CatalogOperations operations)
         }
 
         var name = operation >= 0 ? operations.All[operation].Name : CatalogOperations.NameOf(model, method);
-        var undocumented = Volatile.Read(ref _undocumented) ?? LazyInitializer.EnsureInitialized(ref _undocumented);
+        var undocumented = Volatile.Read(ref _undocumented) ?? LazyInitializer.EnsureInitialized(ref _undocumented, static () => new());
         undocumented.AddOrUpdate((name, status), 1, static (_, count) => count + 1);
     }
 
