@@ -148,6 +148,12 @@ lint-openapi: tools ## Lint contracts/openapi.json with Redocly CLI (recommended
 check-pact: tools ## Bi-directional check: the pact (PACT) against contracts/openapi.json, with swagger-mock-validator
 	@node tools/check-pact.mjs $(OPENAPI) $(PACT) $(if $(JUNIT),--junit '$(JUNIT)')
 
+# The coverage of the contract by a running mock (GET /__admin/coverage) as a table; Node only, no package.
+BASE_URL ?= http://127.0.0.1:5080
+.PHONY: coverage
+coverage: ## Print which operations and documented statuses a running mock answered (BASE_URL, default the local mock; SESSION= for one session)
+	@node tools/coverage.mjs '$(BASE_URL)' $(if $(SESSION),--session '$(SESSION)')
+
 ##@ Pact users and tenant owners: verify a provider, the broker
 PACT_CLI := node_modules/@pact-foundation/pact-cli-linux-x64/standalone/pact
 PACT_VERSION ?= $(shell git rev-parse --short HEAD 2>/dev/null || echo dev)
@@ -189,6 +195,10 @@ fuzz: ## Long fuzz run: FUZZ_REQUESTS hostile requests, FUZZ_KILL_ROUNDS kill -9
 .PHONY: bench-smoke
 bench-smoke: ## Run the bench harness once in its tiny mode (~1 s rounds): proves it works; CI runs it after the tests
 	bench/run.sh --tiny
+
+.PHONY: bench-sessions
+bench-sessions: ## The cost of sessions: GET/PATCH req/s and CPU per request in 32 sessions against none, RSS per session (ARGS=--short: a minute)
+	bench/sessions.sh $(ARGS)
 
 .PHONY: bench-data
 bench-data: ## The cost of --data (SQLite): PATCH/s with and without it, start-up with 100,000 stored updates

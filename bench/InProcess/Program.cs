@@ -7,6 +7,9 @@
 // Profiling aid for bench/profile.sh: runs the mock in-process with make mock's defaults on 127.0.0.1:N; each line
 // "stats" read from standard input prints one line of GC figures (allocated bytes, collections, pause time) to
 // standard error; "quit" or end of input stops it.
+//
+//   sessions [--count N] [--changes M]
+// For bench/sessions.sh: the managed heap a session holds with M changed Contacts (SessionMemory.cs).
 using System.Diagnostics;
 using System.Globalization;
 using ContractHarness.Bench.InProcess;
@@ -16,6 +19,11 @@ using ContractHarness.MockServer;
 if (args.Length > 0 && args[0] == "serve")
 {
     return await GcServe.RunAsync(args);
+}
+
+if (args.Length > 0 && args[0] == "sessions")
+{
+    return await SessionMemory.RunAsync(args);
 }
 
 var runs = 6;

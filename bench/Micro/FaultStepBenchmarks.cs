@@ -69,16 +69,16 @@ public class FaultStepBenchmarks
     }
 
     [Benchmark(Baseline = true, Description = "GET Contact/1: entity route alone")]
-    public Task Direct() => _entities.HandleAsync(NewContext(), _route, "1");
+    public Task Direct() => _entities.HandleAsync(NewContext(), _route, "1", _mock.Store);
 
     [Benchmark(Description = "GET Contact/1: through the fault step, nothing set")]
-    public Task Idle() => _idle.HandleAsync(NewContext(), _route, "1");
+    public Task Idle() => _idle.HandleAsync(NewContext(), _route, "1", _mock.Store);
 
     [Benchmark(Description = "GET Contact/1: through the fault step, one rule for Ticket")]
     public Task OneRuleElsewhere()
     {
         _withRule.Routes.TryMatch("/api/v1/Contact/1", out var route, out _);
-        return _armed.HandleAsync(NewContext(), route, "1");
+        return _armed.HandleAsync(NewContext(), route, "1", _withRule.Store);
     }
 
     [Benchmark(Description = "GET Contact/1: fault step, as many rules as the default limit, for other entities, methods, ids, paths")]

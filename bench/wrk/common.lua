@@ -20,6 +20,19 @@ function M.path(id)
   return "/api/v1/" .. M.resource .. "/" .. id
 end
 
+-- BENCH_SESSIONS=N: every request names one of N sessions (X-Mock-Session: bench-0 .. bench-N-1), in turn; unset or 0, none.
+M.sessions = tonumber(os.getenv("BENCH_SESSIONS") or "0")
+local turn = 0
+
+-- The headers of the next request: h, with the next session's name when BENCH_SESSIONS is set (h is reused).
+function M.session(h)
+  if M.sessions > 0 then
+    turn = turn + 1
+    h["X-Mock-Session"] = "bench-" .. (turn % M.sessions)
+  end
+  return h
+end
+
 function M.with(extra)
   local h = {}
   for k, v in pairs(M.headers) do h[k] = v end

@@ -1,3 +1,5 @@
+using ContractHarness.Contracts.Validation;
+
 namespace ContractHarness.MockServer;
 
 /// <summary>
@@ -61,4 +63,13 @@ public sealed record MockJournalEntry(DateTimeOffset Time, string Method, string
 
     /// <summary>True when the journal's byte budget (<see cref="SuperOfficeMockServerOptions.JournalBodyBytes"/>) dropped the bodies.</summary>
     public bool BodiesDropped { get; init; }
+
+    /// <summary>The session the request named (<c>X-Mock-Session</c> or the <c>mock-session</c> cookie); null for the default world.</summary>
+    public string? Session { get; init; }
+
+    /// <summary>
+    /// Every schema error of a refused update (the answer's message names the first few), empty for other answers and
+    /// when the journal's byte budget dropped the bodies.
+    /// </summary>
+    public IReadOnlyList<SchemaError> Errors { get; init; } = [];
 }

@@ -1,7 +1,10 @@
+using ContractHarness.Contracts.Validation;
 using ContractHarness.MockServer.Hosting;
 using ContractHarness.MockServer.Http;
 using ContractHarness.MockServer.Http.Admin;
 using ContractHarness.MockServer.Operations;
+using ContractHarness.MockServer.Operations.Sessions;
+using ContractHarness.MockServer.Store;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -116,10 +119,52 @@ public sealed class SuperOfficeMockEngine : IDisposable
     /// <see cref="SuperOfficeMockServerOptions.MaxAddedEntities"/>, and <see cref="IOException"/> when the data folder
     /// cannot store it.
     /// </summary>
-    public void Setup(string state)
+    public void Setup(string state) => Setup(_context.Store, state);
+
+    /// <summary>Restores the seed state and removes every fault rule (as <c>POST /__admin/reset</c> does). Sessions keep their worlds.</summary>
+    /// <exception cref="IOException">The data folder cannot store the reset now (its storage fails); nothing changed.</exception>
+    public void Reset() => _context.ResetOrThrow();
+
+    /// <summary>
+    /// Session <paramref name="name"/> of this engine: every request through it carries <c>X-Mock-Session</c>, so it
+    /// sees its own copy of the data, started from the seed on first use; its setups and resets touch only that copy.
+    /// </summary>
+    /// <exception cref="ArgumentException">The name is empty, longer than <see cref="SuperOfficeMockSession.MaxNameLength"/> or not visible ASCII.</exception>
+    public SuperOfficeMockSession Session(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return SessionName.Problem(name) is { } problem
+            ? throw new ArgumentException($"The session name '{name}' {problem}.", nameof(name))
+            : new SuperOfficeMockSession(this, name);
+    }
+
+    /// <summary>Drops session <paramref name="name"/> (as <c>DELETE /__admin/sessions/{name}</c>): its next use starts from the seed. False when there is none.</summary>
+    public bool DropSession(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return _context.Sessions.Drop(name);
+    }
+
+    /// <summary>Runs <paramref name="action"/> on the store of session <paramref name="name"/>, entered for the while.</summary>
+    /// <exception cref="InvalidOperationException">The session cannot start (the session bound, or sessions are off).</exception>
+    internal void InSession(string name, Action<EntityStore> action)
+    {
+        var session = _context.Sessions.Enter(name, out var refused) ?? throw new InvalidOperationException(refused!.Message);
+        try
+        {
+            action(session.Store);
+        }
+        finally
+        {
+            _context.Sessions.Leave(session);
+        }
+    }
+
+    /// <summary>Arranges a provider state in <paramref name="world"/>.</summary>
+    internal void Setup(EntityStore world, string state)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(state);
-        _context.ProviderStates.Apply(new ProviderStateRequestModel("setup", state, null, null), out var refused);
+        _context.ProviderStates.Apply(world, new ProviderStateRequestModel("setup", state, null, null), out var refused);
         switch (refused?.Status)
         {
             case null:
@@ -132,10 +177,6 @@ public sealed class SuperOfficeMockEngine : IDisposable
                 throw new ArgumentException(refused.Message, nameof(state));
         }
     }
-
-    /// <summary>Restores the seed state and removes every fault rule (as <c>POST /__admin/reset</c> does).</summary>
-    /// <exception cref="IOException">The data folder cannot store the reset now (its storage fails); nothing changed.</exception>
-    public void Reset() => _context.ResetOrThrow();
 
     /// <summary>The requests answered most recently, newest first (at most <see cref="SuperOfficeMockServerOptions.JournalSize"/>).</summary>
     public IReadOnlyList<MockJournalEntry> Journal => [.. _context.Journal.Snapshot().Entries.Select(e => JournalEndpoints.ToModel(_context.Routes, e)).Select(static e =>
@@ -150,6 +191,8 @@ public sealed class SuperOfficeMockEngine : IDisposable
             ResponseBody = e.ResponseBody,
             ResponseBodyTruncated = e.ResponseBodyTruncated,
             BodiesDropped = e.BodiesDropped,
+            Session = e.Session,
+            Errors = e.Errors is { } errors ? [.. errors.Select(static error => new SchemaError(error.Path, error.Kind, error.Message))] : [],
         })];
 
     /// <summary>Forgets the journal's entries (as <c>DELETE /__admin/requests</c> does).</summary>

@@ -87,9 +87,28 @@ public sealed class SuperOfficeMockServer : IAsyncDisposable
     /// <summary>The entities of <c>--replay</c>, with their violations, or null.</summary>
     internal Store.Seeding.RecordedEntities? Recorded => _context.Store.Seed.Recorded;
 
-    /// <summary>Restores the seed state and removes every fault rule (as <c>POST /__admin/reset</c> does).</summary>
+    /// <summary>Restores the seed state and removes every fault rule (as <c>POST /__admin/reset</c> does). Sessions keep their worlds.</summary>
     /// <exception cref="IOException">The data folder cannot store the reset now (its storage fails); nothing changed.</exception>
     public void Reset() => _context.ResetOrThrow();
+
+    /// <summary>
+    /// A new client of this mock in session <paramref name="name"/>: every request it sends carries
+    /// <c>X-Mock-Session</c>, so it sees its own copy of the data, started from the seed on first use (its resets and
+    /// provider states through <c>/__admin</c> touch only that copy). The caller disposes it.
+    /// </summary>
+    /// <exception cref="ArgumentException">The name is empty, longer than <see cref="SuperOfficeMockSession.MaxNameLength"/> or not visible ASCII.</exception>
+    public HttpClient Session(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (Operations.Sessions.SessionName.Problem(name) is { } problem)
+        {
+            throw new ArgumentException($"The session name '{name}' {problem}.", nameof(name));
+        }
+
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Add(SuperOfficeMockSession.Header, name);
+        return client;
+    }
 
     /// <summary>Stops listening and closes the data folder.</summary>
     public async ValueTask DisposeAsync()

@@ -114,6 +114,19 @@ public sealed class SuperOfficeMockServerOptions
     public string? ReplayDirectory { get; set; }
 
     /// <summary>
+    /// The most sessions (<c>X-Mock-Session</c>) alive at once (<c>--max-sessions</c>). A new session past it drops the
+    /// session used least recently that has no request in flight; when every one has one, the new session is refused
+    /// with 429 and <c>Retry-After</c>. 0 turns sessions off (a request that names one gets 400).
+    /// </summary>
+    public int MaxSessions { get; set; } = 1000;
+
+    /// <summary>
+    /// Minutes a session may go unused before it is dropped (<c>--session-idle-minutes</c>): its name then starts a new
+    /// session from the seed. 0 keeps sessions until <see cref="MaxSessions"/> makes room or they are deleted.
+    /// </summary>
+    public int SessionIdleMinutes { get; set; } = 30;
+
+    /// <summary>
     /// Testing aid, never for real use: makes the mock break the contract on purpose by ignoring
     /// <c>If-Unmodified-Since</c> (no 412 ever), so provider-verification tests can prove that verification fails.
     /// </summary>

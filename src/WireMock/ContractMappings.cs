@@ -22,6 +22,11 @@ internal static class ContractMappings
     // Likewise the fault rules, exposed under FaultsPath.
     private const string EngineFaultsPath = "/__admin/faults";
 
+    // And the sessions and the coverage, exposed under SessionsPath and CoveragePath.
+    private const string EngineSessionsPath = "/__admin/sessions";
+
+    private const string EngineCoveragePath = "/__admin/coverage";
+
     // Set by the host that carries the answer, not by the engine (Kestrel frames the body itself).
     private static readonly HashSet<string> HostHeaders = new(StringComparer.OrdinalIgnoreCase) { "Content-Length", "Transfer-Encoding" };
 
@@ -61,6 +66,11 @@ internal static class ContractMappings
         var faults = options.FaultsPath.TrimEnd('/');
         Given(Request.Create().WithPath(new RegexMatcher("^" + Regex.Escape(faults) + "(/[^/]+)?/?$")).UsingAnyMethod(), options.Priority, "fault rules")
             .RespondWith(Response.Create().WithCallback(request => AnswerAsync(engine, request, EngineFaultsPath + new Uri(request.Url).AbsolutePath[faults.Length..], (EngineFaultsPath, faults))));
+        var sessions = options.SessionsPath.TrimEnd('/');
+        Given(Request.Create().WithPath(new RegexMatcher("^" + Regex.Escape(sessions) + "(/[^/]+)?/?$")).UsingAnyMethod(), options.Priority, "sessions")
+            .RespondWith(Response.Create().WithCallback(request => AnswerAsync(engine, request, EngineSessionsPath + new Uri(request.Url).AbsolutePath[sessions.Length..])));
+        Given(Request.Create().WithPath(options.CoveragePath).UsingAnyMethod(), options.Priority, "coverage")
+            .RespondWith(Response.Create().WithCallback(request => AnswerAsync(engine, request, EngineCoveragePath)));
         return new SuperOfficeContract(server, engine, mappings, ownsServer);
     }
 

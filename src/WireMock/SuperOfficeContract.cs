@@ -39,6 +39,12 @@ public sealed class SuperOfficeContract : IDisposable
     public void Setup(string state) => Engine.Setup(state);
 
     /// <summary>
+    /// Session <paramref name="name"/>: its own copy of the data (<see cref="SuperOfficeMockSession"/>). Requests to this
+    /// server that carry <c>X-Mock-Session: name</c> are answered in it; the session's <c>Setup</c> and <c>Reset</c> touch only it.
+    /// </summary>
+    public SuperOfficeMockSession Session(string name) => Engine.Session(name);
+
+    /// <summary>
     /// Closes the engine; stops the server when <see cref="SuperOfficeWireMock.Start"/> made it, and otherwise removes
     /// the contract's mappings from it (so nothing answers through a closed engine).
     /// </summary>

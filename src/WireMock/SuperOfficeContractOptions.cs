@@ -24,6 +24,15 @@ public sealed class SuperOfficeContractOptions
     public string FaultsPath { get; init; } = "/__contract/faults";
 
     /// <summary>
+    /// Where the mock's sessions are listed and dropped (its <c>/__admin/sessions</c>): <c>GET</c> and <c>DELETE</c>
+    /// here, <c>DELETE</c> <c>{path}/{name}</c> for one.
+    /// </summary>
+    public string SessionsPath { get; init; } = "/__contract/sessions";
+
+    /// <summary>Where the coverage of the contract is read and cleared (the mock's <c>/__admin/coverage</c>), per session with <c>X-Mock-Session</c>.</summary>
+    public string CoveragePath { get; init; } = "/__contract/coverage";
+
+    /// <summary>
     /// The request-log bound set on the server (WireMock.Net's <c>MaxRequestLogCount</c>): WireMock.Net keeps every
     /// request otherwise, which grows without end under load. Null leaves the server's own setting alone.
     /// </summary>

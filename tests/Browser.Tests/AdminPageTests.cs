@@ -20,6 +20,17 @@ public sealed class AdminPageTests(BrowserFixture fixture) : BrowserTestBase<Bro
     }
 
     [Fact]
+    public async Task Journal_ShowsTheSessionOfARequest()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/Contact/12") { Headers = { { "X-Mock-Session", "browser-worker-3" } } };
+        using var response = await Fixture.Client.SendAsync(request);
+
+        await Page.GotoAsync(Fixture.MockUrl + "/__admin/");
+
+        await Expect(JournalRow("GET", "/api/v1/Contact/12").Locator("td.session")).ToHaveTextAsync("browser-worker-3");
+    }
+
+    [Fact]
     public async Task AdminWithoutTheSlash_ForABrowser_IsThePageToo()
     {
         await Page.GotoAsync(Fixture.MockUrl + "/__admin");

@@ -20,7 +20,7 @@ internal static class Banner
         }
 
         text.AppendLine($"  Admin page: {server.Url}/__admin/   API docs: {server.Url}/__admin/docs   OpenAPI: {server.Url}/__admin/openapi.json");
-        text.AppendLine($"  Admin API: {server.Url}/__admin (health, reset, requests, faults, provider-states, violations)");
+        text.AppendLine($"  Admin API: {server.Url}/__admin (health, reset, requests, faults, provider-states, sessions, coverage, violations); sessions: X-Mock-Session");
         text.Append($"  Seed {options.Seed}, {options.EntityCount} per entity; auth {(options.RequireAuth ? "required" : "optional")}; ");
         text.Append(options.DataDirectory is { Length: > 0 } data ? $"data kept in {Path.GetFullPath(data)}" : "data in memory");
         if (Exposure(options, server.Port) is { } warning)

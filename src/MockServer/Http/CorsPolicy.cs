@@ -4,7 +4,7 @@ namespace ContractHarness.MockServer.Http;
 /// Which browser pages may call the mock: any port of <c>localhost</c>, <c>127.0.0.1</c> and <c>[::1]</c> (http or
 /// https), plus the configured origins (<c>*</c> for all). Requests may carry the headers the reference pages
 /// document (<c>Authorization</c>, <c>X-XSRF-TOKEN</c>, <c>Content-Type</c>, <c>Accept</c>, <c>Accept-Language</c>,
-/// every <c>SO-*</c> header) and the conditional headers.
+/// every <c>SO-*</c> header), the conditional headers, <c>Prefer</c> and <c>X-Mock-Session</c>.
 /// </summary>
 internal sealed class CorsPolicy
 {
@@ -16,6 +16,7 @@ internal sealed class CorsPolicy
         "Authorization", "X-XSRF-TOKEN", "Content-Type", "Accept", "Accept-Language", "If-Unmodified-Since",
         "If-Modified-Since", "If-None-Match", "If-Match", "X-Requested-With", "Cache-Control", "Pragma",
         "Prefer", // forced answers and delays (FaultStep), e.g. from the interactive docs' "try it"
+        SessionRequest.Header, // a page's own session (X-Mock-Session)
     };
 
     private static readonly HashSet<string> LoopbackHosts = new(StringComparer.OrdinalIgnoreCase) { "localhost", "127.0.0.1", "[::1]" };

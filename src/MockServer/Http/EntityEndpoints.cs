@@ -2,19 +2,21 @@ using System.Globalization;
 using ContractHarness.Contracts.Catalog;
 using ContractHarness.MockServer.Model;
 using ContractHarness.MockServer.Operations;
+using ContractHarness.MockServer.Store;
 
 namespace ContractHarness.MockServer.Http;
 
 /// <summary>
 /// The one request handler of every entity route: method (405 with <c>Allow</c>), authorization, id (400 when it is
 /// not an int32), then GET or the update the catalog declares for the method, or, when <see cref="FaultStep"/> hands
-/// on a <c>Prefer: code=</c>, the <see cref="ForcedAnswer"/> instead.
+/// on a <c>Prefer: code=</c>, the <see cref="ForcedAnswer"/> instead; all of it in the world the request is in (the
+/// default world's store, or its session's, <see cref="SessionStep"/>).
 /// </summary>
 internal sealed class EntityEndpoints(MockContext mock)
 {
     private readonly EntityUpdates _updates = new(mock);
 
-    public Task HandleAsync(HttpContext context, EntityRoute route, ReadOnlySpan<char> idText, int forcedStatus = 0)
+    public Task HandleAsync(HttpContext context, EntityRoute route, ReadOnlySpan<char> idText, EntityStore world, int forcedStatus = 0)
     {
         var model = route.Model;
         var request = context.Request;
@@ -50,21 +52,21 @@ internal sealed class EntityEndpoints(MockContext mock)
 
         if (forcedStatus != 0)
         {
-            return ForcedAnswer.WriteAsync(context, mock, route, id, select, forcedStatus);
+            return ForcedAnswer.WriteAsync(context, world, route, id, select, forcedStatus);
         }
 
         return bodyKind switch
         {
-            null => GetAsync(context, route, id, select),
-            RequestBodyKind.Patch => _updates.PatchAsync(context, route, id, select),
-            _ => _updates.PutAsync(context, route, id, select),
+            null => GetAsync(context, route, id, select, world),
+            RequestBodyKind.Patch => _updates.PatchAsync(context, route, id, select, world),
+            _ => _updates.PutAsync(context, route, id, select, world),
         };
     }
 
-    private Task GetAsync(HttpContext context, EntityRoute route, int id, SelectProjection? select)
+    private static Task GetAsync(HttpContext context, EntityRoute route, int id, SelectProjection? select, EntityStore world)
     {
         var model = route.Model;
-        if (mock.Store.Get(model, id) is not { } entity)
+        if (world.Get(model, id) is not { } entity)
         {
             return ErrorResponse.WriteAsync(context, NotFound(model, id));
         }

@@ -69,5 +69,8 @@ internal sealed class EntityRoute(EntityModel model, string allow)
     /// <summary>The <c>Allow</c> header value, e.g. <c>GET, HEAD, PATCH, PUT</c>.</summary>
     public string Allow { get; } = allow;
 
+    /// <summary>True when the route serves <paramref name="method"/> (any case): one of <see cref="Allow"/>.</summary>
+    public bool Serves(string method) => Allow.Split(", ").Contains(method, StringComparer.OrdinalIgnoreCase);
+
     public override string ToString() => Model.Route;
 }

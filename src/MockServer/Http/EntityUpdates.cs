@@ -27,14 +27,14 @@ namespace ContractHarness.MockServer.Http;
 /// </summary>
 internal sealed class EntityUpdates(MockContext mock)
 {
-    public Task PatchAsync(HttpContext context, EntityRoute route, int id, SelectProjection? select) =>
-        AnswerAsync(context, route, id, select, PatchOutcomeAsync(context, route.Model, id));
+    public Task PatchAsync(HttpContext context, EntityRoute route, int id, SelectProjection? select, EntityStore world) =>
+        AnswerAsync(context, route, id, select, PatchOutcomeAsync(context, route.Model, id, world));
 
-    public Task PutAsync(HttpContext context, EntityRoute route, int id, SelectProjection? select) =>
-        AnswerAsync(context, route, id, select, PutOutcomeAsync(context, route.Model, id));
+    public Task PutAsync(HttpContext context, EntityRoute route, int id, SelectProjection? select, EntityStore world) =>
+        AnswerAsync(context, route, id, select, PutOutcomeAsync(context, route.Model, id, world));
 
     /// <summary>What the PATCH did: the refusal of its body (before or after the 404) or the store's outcome; null for an unknown id.</summary>
-    private async Task<ChangeOutcome?> PatchOutcomeAsync(HttpContext context, EntityModel model, int id)
+    private async Task<ChangeOutcome?> PatchOutcomeAsync(HttpContext context, EntityModel model, int id, EntityStore world)
     {
         var (body, refused) = await RequestBody.ReadJsonAsync(context, mock.Options.MaxRequestBodyBytes);
         if (refused is not null)
@@ -42,7 +42,7 @@ internal sealed class EntityUpdates(MockContext mock)
             return refused;
         }
 
-        if (!mock.Store.TryFind(model, id, out var found))
+        if (!world.TryFind(model, id, out var found))
         {
             return null;
         }
@@ -56,11 +56,11 @@ internal sealed class EntityUpdates(MockContext mock)
         var since = PreconditionCheck.IfUnmodifiedSince(context.Request);
         var ifMatch = context.Request.Headers.IfMatch;
         var prepared = mock.Changes.Prepare(model, id, patch, merge); // before the lock: other updates of the entity need not wait for it
-        return mock.Store.Update(model, id, found, current => mock.Changes.Patch(model, id, current, patch, merge, since, ifMatch, prepared));
+        return world.Update(model, id, found, current => mock.Changes.Patch(model, id, current, patch, merge, since, ifMatch, prepared));
     }
 
     /// <summary>What the PUT did: the refusal of its body or the store's outcome; null for an unknown id.</summary>
-    private async Task<ChangeOutcome?> PutOutcomeAsync(HttpContext context, EntityModel model, int id)
+    private async Task<ChangeOutcome?> PutOutcomeAsync(HttpContext context, EntityModel model, int id, EntityStore world)
     {
         var (body, refused) = await RequestBody.ReadJsonAsync(context, mock.Options.MaxRequestBodyBytes);
         if (refused is not null)
@@ -79,7 +79,7 @@ internal sealed class EntityUpdates(MockContext mock)
 
         var since = PreconditionCheck.IfUnmodifiedSince(context.Request);
         var ifMatch = context.Request.Headers.IfMatch;
-        return mock.Store.Update(model, id, current => mock.Changes.Replace(model, id, current, entity, since, ifMatch));
+        return world.Update(model, id, current => mock.Changes.Replace(model, id, current, entity, since, ifMatch));
     }
 
     /// <summary>

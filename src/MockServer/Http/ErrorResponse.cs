@@ -31,7 +31,7 @@ internal static class ErrorResponse
             return Task.CompletedTask;
         }
 
-        JournalExchange.Answering(context, JournalBody.Of(body));
+        JournalExchange.Answering(context, JournalBody.Of(body), error.Errors);
         return response.Body.WriteAsync(body).AsTask();
     }
 }

@@ -1,5 +1,6 @@
 using ContractHarness.MockServer.Model;
 using ContractHarness.MockServer.Operations;
+using ContractHarness.MockServer.Store;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace ContractHarness.MockServer.Http;
@@ -15,18 +16,21 @@ internal sealed class FaultStep(MockContext mock, EntityEndpoints entities)
 {
     private readonly DocumentedStatuses _documented = new(mock.Store.Models);
 
-    /// <summary>Answers a catalog request; without latency, rules or a <c>Prefer</c> header it is the entity route's own call.</summary>
-    public Task HandleAsync(HttpContext context, EntityRoute route, ReadOnlySpan<char> id)
+    /// <summary>
+    /// Answers a catalog request from <paramref name="world"/> (the default world's store or a session's); without
+    /// latency, rules or a <c>Prefer</c> header it is the entity route's own call.
+    /// </summary>
+    public Task HandleAsync(HttpContext context, EntityRoute route, ReadOnlySpan<char> id, EntityStore world)
     {
         if (mock.Latency is null && mock.Faults.IsEmpty && !context.Request.Headers.ContainsKey(PreferHeader.Name))
         {
-            return entities.HandleAsync(context, route, id);
+            return entities.HandleAsync(context, route, id, world);
         }
 
-        return ApplyAsync(context, route, id.ToString());
+        return ApplyAsync(context, route, id.ToString(), world);
     }
 
-    private async Task ApplyAsync(HttpContext context, EntityRoute route, string id)
+    private async Task ApplyAsync(HttpContext context, EntityRoute route, string id, EntityStore world)
     {
         var request = context.Request;
         if (mock.Latency is { } latency)
@@ -87,7 +91,7 @@ internal sealed class FaultStep(MockContext mock, EntityEndpoints entities)
             }
         }
 
-        await entities.HandleAsync(context, route, id, forced);
+        await entities.HandleAsync(context, route, id, world, forced);
     }
 
     /// <summary>The error answer of a fault or a forced code: the status's own reason phrase, ErrorType <c>Fault</c>.</summary>

@@ -1,4 +1,5 @@
 using ContractHarness.MockServer.Operations;
+using ContractHarness.MockServer.Store;
 
 namespace ContractHarness.MockServer.Http;
 
@@ -9,14 +10,14 @@ namespace ContractHarness.MockServer.Http;
 /// </summary>
 internal static class ForcedAnswer
 {
-    public static Task WriteAsync(HttpContext context, MockContext mock, EntityRoute route, int id, SelectProjection? select, int status)
+    public static Task WriteAsync(HttpContext context, EntityStore world, EntityRoute route, int id, SelectProjection? select, int status)
     {
         if (status >= 400)
         {
             return ErrorResponse.WriteAsync(context, FaultStep.Fault(status, $"Prefer: code={status} asked for this answer; nothing was changed."));
         }
 
-        if (mock.Store.Get(route.Model, id) is not { } entity)
+        if (world.Get(route.Model, id) is not { } entity)
         {
             return ErrorResponse.WriteAsync(context, EntityEndpoints.NotFound(route.Model, id));
         }

@@ -1,5 +1,7 @@
+using ContractHarness.Contracts.Validation;
 using ContractHarness.MockServer.Http.Admin;
 using ContractHarness.MockServer.Model;
+using ContractHarness.MockServer.Operations.Sessions;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace ContractHarness.MockServer.Http;
@@ -10,6 +12,8 @@ namespace ContractHarness.MockServer.Http;
 /// <see cref="ErrorResponse"/>, the admin answers) hand it references to their bytes, and <see cref="Record"/> makes
 /// the entry just before the response starts, so a client that has its answer always finds the request in the journal.
 /// Nothing is copied unless a body is longer than the journal keeps, and no text is made until the journal is read.
+/// Recording is also where the answer is counted for the coverage of the contract (all traffic's, and its session's):
+/// the one place that sees every answer, with its status, as it starts.
 /// </summary>
 internal sealed class JournalExchange
 {
@@ -21,6 +25,8 @@ internal sealed class JournalExchange
     private byte[]? _requestBody;
     private JournalBody _responseBody;
     private IReadOnlyList<ContractViolation>? _violations;
+    private IReadOnlyList<SchemaError>? _errors;
+    private SessionWorld? _session;
     private bool _aborted;
     private bool _recorded;
 
@@ -48,12 +54,25 @@ internal sealed class JournalExchange
         }
     }
 
-    /// <summary>The body the answer is about to be written from (call it before the response starts).</summary>
-    public static void Answering(HttpContext context, JournalBody body)
+    /// <summary>
+    /// The body the answer is about to be written from (call it before the response starts), and for a refused update
+    /// every schema error it found (<see cref="Model.MockHttpException.Errors"/>).
+    /// </summary>
+    public static void Answering(HttpContext context, JournalBody body, IReadOnlyList<SchemaError>? errors = null)
     {
         if (Of(context) is { } exchange)
         {
             exchange._responseBody = body;
+            exchange._errors = errors;
+        }
+    }
+
+    /// <summary>The session the request is in (none: the default world's).</summary>
+    public static void InSession(HttpContext context, SessionWorld session)
+    {
+        if (Of(context) is { } exchange)
+        {
+            exchange._session = session;
         }
     }
 
@@ -101,17 +120,48 @@ internal sealed class JournalExchange
             var requestBody = _requestBody is null || !keep ? default : JournalBody.Of(_requestBody).Kept(JournalEntry.BodyLimit, out requestTruncated);
             var responseTruncated = false;
             var responseBody = keep ? _responseBody.Kept(JournalEntry.BodyLimit, out responseTruncated) : default;
-            bodies = keep ? new JournalBodies(requestBody, requestTruncated, responseBody, responseTruncated) : JournalBodies.Dropped;
+            bodies = keep ? new JournalBodies(requestBody, requestTruncated, responseBody, responseTruncated, _errors) : JournalBodies.Dropped;
+        }
+
+        var status = _aborted ? 0 : _context.Response.StatusCode;
+        if (!_aborted)
+        {
+            Count(request, status);
         }
 
         _mock.Journal.Add(new JournalEntry(
-            _mock.Time.GetUtcNow(), request.Method, request.Path.Value + request.QueryString.Value, _aborted ? 0 : _context.Response.StatusCode, Math.Round(elapsed, 3),
+            _mock.Time.GetUtcNow(), request.Method, request.Path.Value + request.QueryString.Value, status, Math.Round(elapsed, 3),
             Fault(), Headers(request.Headers))
         {
             Bodies = bodies,
             Violations = _violations,
+            Session = _session?.Name,
         });
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Counts the answer for the coverage when it answers a method an entity route serves: under its catalog
+    /// operation (a HEAD under GET), or as undocumented (a status the operation does not document, a method the
+    /// catalog does not describe). Admin requests and unknown routes are not counted.
+    /// </summary>
+    private void Count(HttpRequest request, int status)
+    {
+        var path = request.Path.Value;
+        if (path is null || AdminEndpoints.Owns(path) || !_mock.Routes.TryMatch(path, out var route, out var id) || id.IsEmpty)
+        {
+            return;
+        }
+
+        var method = request.Method;
+        var operation = _mock.Operations.IndexOf(route.Model, method);
+        if (operation < 0 && !route.Serves(method))
+        {
+            return;
+        }
+
+        _mock.Coverage.Count(operation, route.Model, method, status);
+        _session?.Coverage.Count(operation, route.Model, method, status);
     }
 
     /// <summary>What a fault rule or <c>Prefer</c> did to this answer, if anything (read without making the items dictionary).</summary>

@@ -4,6 +4,8 @@ using ContractHarness.Contracts.Validation;
 using ContractHarness.MockServer.Http.Admin;
 using ContractHarness.MockServer.Model;
 using ContractHarness.MockServer.Operations;
+using ContractHarness.MockServer.Operations.Coverage;
+using ContractHarness.MockServer.Operations.Sessions;
 using ContractHarness.MockServer.Store;
 
 namespace ContractHarness.MockServer.Http;
@@ -27,6 +29,10 @@ internal sealed class MockContext : IDisposable
         RequestLog = options.LogRequests ? new RequestLogWriter(Log) : null;
         Faults = new FaultRules(options.Seed, Math.Max(options.MaxFaultRules, 0));
         Latency = LatencyOf(options);
+        Operations = CatalogOperations.From(store.Models);
+        Coverage = new CoverageCounts(Operations);
+        Sessions = new SessionRegistry(
+            store, Operations, Math.Max(options.MaxSessions, 0), options.SessionIdleMinutes > 0 ? TimeSpan.FromMinutes(options.SessionIdleMinutes) : null, options.TimeProvider);
     }
 
     public SuperOfficeMockServerOptions Options { get; }
@@ -56,6 +62,15 @@ internal sealed class MockContext : IDisposable
 
     /// <summary>The delay of every catalog answer (<see cref="SuperOfficeMockServerOptions.Latency"/>), or null for none.</summary>
     public DelayRange? Latency { get; }
+
+    /// <summary>The catalog's operations and the statuses each documents.</summary>
+    public CatalogOperations Operations { get; }
+
+    /// <summary>The answers of all traffic, by operation and status (<c>/__admin/coverage</c>); each session counts its own as well.</summary>
+    public CoverageCounts Coverage { get; }
+
+    /// <summary>The sessions (<c>X-Mock-Session</c>), each a world of its own beside the default world, <see cref="Store"/>.</summary>
+    public SessionRegistry Sessions { get; }
 
     public TimeProvider Time => Options.TimeProvider;
 

@@ -7,7 +7,8 @@ namespace ContractHarness.MockServer.Http;
 /// The one request handler of a mock, whatever carries the request (Kestrel today, an in-memory call next):
 /// <see cref="RequestPipeline"/> around CORS around a dispatcher that sends the admin prefix to
 /// <see cref="AdminEndpoints"/> first (no entity route can shadow it) and everything else to the catalog's routes,
-/// through the <see cref="FaultStep"/> (latency, fault rules, <c>Prefer</c>), which never sees an admin request.
+/// through the <see cref="SessionStep"/> (the default world or a session's) and the <see cref="FaultStep"/> (latency,
+/// fault rules, <c>Prefer</c>), which never see an admin request.
 /// </summary>
 internal static class MockPipeline
 {
@@ -15,7 +16,7 @@ internal static class MockPipeline
     public static RequestDelegate Build(MockContext mock)
     {
         var admin = new AdminEndpoints(mock);
-        var entities = new FaultStep(mock, new EntityEndpoints(mock));
+        var entities = new SessionStep(mock, new FaultStep(mock, new EntityEndpoints(mock)));
         RequestDelegate dispatch = context =>
         {
             var path = context.Request.Path.Value ?? "/";

@@ -1,3 +1,5 @@
+using ContractHarness.Contracts.Validation;
+
 namespace ContractHarness.MockServer.Model;
 
 /// <summary>The failures the mock answers with, each with the real server's error type and a reason phrase naming the problem.</summary>
@@ -5,6 +7,20 @@ internal static class MockErrors
 {
     public static MockHttpException BadRequest(string message, string reason = "Bad Request") =>
         new(400, reason, "ArgumentException", message);
+
+    /// <summary>How many schema errors the message of <see cref="SchemaRefused"/> names; the refusal carries every one.</summary>
+    public const int ErrorsInMessage = 5;
+
+    /// <summary>
+    /// An update whose result breaks the entity's schema: the message names the first <see cref="ErrorsInMessage"/>
+    /// errors (the answer keeps the real server's shape), <see cref="MockHttpException.Errors"/> holds them all for the journal.
+    /// </summary>
+    public static MockHttpException SchemaRefused(string entity, IReadOnlyList<SchemaError> errors) =>
+        new(400, $"Invalid {entity}", "ArgumentException",
+            $"The updated {entity} does not match its schema: {string.Join(" ", errors.Take(ErrorsInMessage).Select(e => e.Message))}")
+        {
+            Errors = errors,
+        };
 
     /// <summary>A request Kestrel could not read: its framing (chunk sizes, lengths) or its headers are broken.</summary>
     public static MockHttpException Unreadable(string detail) => BadRequest($"The request could not be read: {detail}");
@@ -58,4 +74,23 @@ internal static class MockErrors
 
     public static MockHttpException Forbidden(string message) =>
         new(403, "Forbidden", "SoAccessDeniedException", message);
+
+    /// <summary>A session name that breaks the rule; <paramref name="source"/> says where it came from (<c>X-Mock-Session</c>, the cookie, a path).</summary>
+    public static MockHttpException InvalidSession(string source, string problem) =>
+        BadRequest($"The session name of {source} {problem}.", "Invalid Session");
+
+    /// <summary>A request that names a session on a mock whose sessions are off (<c>--max-sessions 0</c>).</summary>
+    public static MockHttpException SessionsOff(string name) =>
+        BadRequest($"Session '{name}' cannot start: sessions are off on this mock (--max-sessions 0).", "Sessions Off");
+
+    /// <summary>A new session past the bound, when every session has a request in flight: try again shortly.</summary>
+    public static MockHttpException TooManySessions(string name, int max) =>
+        new(429, "Too Many Sessions", "TooManySessionsException",
+            $"Session '{name}' cannot start: all {max} sessions (--max-sessions) have a request in flight. Retry shortly, or start the mock with a higher --max-sessions.")
+        {
+            Headers = [new("Retry-After", "1")],
+        };
+
+    public static MockHttpException SessionNotFound(string name) =>
+        NotFound("Session", $"There is no session '{name}' (it was never used, or it was dropped).");
 }

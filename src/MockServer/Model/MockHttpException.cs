@@ -1,3 +1,5 @@
+using ContractHarness.Contracts.Validation;
+
 namespace ContractHarness.MockServer.Model;
 
 /// <summary>
@@ -21,4 +23,10 @@ internal sealed class MockHttpException(int status, string reason, string errorT
     /// <summary>The same refusal with one more header.</summary>
     public MockHttpException WithHeader(string name, string value) =>
         new(Status, Reason, ErrorType, Message) { Headers = [.. Headers, new(name, value)] };
+
+    /// <summary>
+    /// Every schema error of a refused update, in the order the validator found them (null for other refusals): the
+    /// message names the first few, the journal keeps them all.
+    /// </summary>
+    public IReadOnlyList<SchemaError>? Errors { get; init; }
 }

@@ -91,23 +91,21 @@ internal sealed class EntityChanges(SeedData seed, TimeProvider time, bool ignor
             changed.Remove(updatedBy);
         }
 
-        List<string>? errors = null;
+        List<SchemaError>? errors = null;
         foreach (var name in changed.Keys)
         {
             model.Schema.TryGetProperty(name, out _, out var schema);
             ref var value = ref CollectionsMarshal.GetValueRefOrNullRef(changed, name); // a value set in place: the keys stay as they are
             value = DateTimeRule.Normalize(schema, value); // an offset becomes UTC without one
-            foreach (var error in schema.Validate(value, name))
+            if (schema.Validate(value, name) is { Count: > 0 } found)
             {
-                (errors ??= []).Add(error.Message);
+                (errors ??= []).AddRange(found);
             }
         }
 
         if (errors is not null)
         {
-            return MockErrors.BadRequest(
-                $"The updated {model.Entity} does not match its schema: {string.Join(" ", errors.Take(5))}",
-                $"Invalid {model.Entity}");
+            return MockErrors.SchemaRefused(model.Entity, errors);
         }
 
         if (checkKey && changed.TryGetValue(model.PrimaryKey, out var key) && !(key is JsonValue v && v.TryGetValue<int>(out var keyValue) && keyValue == id))

@@ -44,16 +44,17 @@ internal sealed class ProviderStates
     public IReadOnlyList<string> Resources => [.. _store.Models.Select(m => m.Resource)];
 
     /// <summary>
-    /// Arranges the state (or each of <c>states</c>, in order) and answers the values a pact may inject; or null and
-    /// the 400 in <paramref name="refused"/> for a state it does not know (the states before it stay arranged).
+    /// Arranges the state (or each of <c>states</c>, in order) in <paramref name="world"/> (the default world's store, or
+    /// a session's) and answers the values a pact may inject; or null and the 400 in <paramref name="refused"/> for a
+    /// state it does not know (the states before it stay arranged).
     /// </summary>
     /// <remarks>The one place where the helpers' refusals, thrown from deep in the parsing, become a value.</remarks>
-    public JsonObject? Apply(ProviderStateRequestModel request, out MockHttpException? refused)
+    public JsonObject? Apply(EntityStore world, ProviderStateRequestModel request, out MockHttpException? refused)
     {
         try
         {
             refused = null;
-            return ApplyAll(request);
+            return ApplyAll(world, request);
         }
         catch (MockHttpException refusal)
         {
@@ -62,14 +63,14 @@ internal sealed class ProviderStates
         }
     }
 
-    private JsonObject ApplyAll(ProviderStateRequestModel request)
+    private JsonObject ApplyAll(EntityStore world, ProviderStateRequestModel request)
     {
         if (string.IsNullOrWhiteSpace(request.State) && request.States is { Count: > 0 } states)
         {
             var values = new JsonObject();
             foreach (var state in states)
             {
-                foreach (var (name, value) in ApplyOne(request with { State = state, States = null }))
+                foreach (var (name, value) in ApplyOne(world, request with { State = state, States = null }))
                 {
                     values[name] = value?.DeepClone();
                 }
@@ -78,10 +79,10 @@ internal sealed class ProviderStates
             return values;
         }
 
-        return ApplyOne(request);
+        return ApplyOne(world, request);
     }
 
-    private JsonObject ApplyOne(ProviderStateRequestModel request)
+    private JsonObject ApplyOne(EntityStore world, ProviderStateRequestModel request)
     {
         var action = string.IsNullOrWhiteSpace(request.Action) ? "setup" : request.Action.Trim().ToLowerInvariant();
         if (action is not ("setup" or "teardown"))
@@ -92,7 +93,7 @@ internal sealed class ProviderStates
         var state = request.State?.Trim() ?? string.Empty;
         if (state.Length == 0 || string.Equals(state, SeedState, StringComparison.OrdinalIgnoreCase))
         {
-            if (action == "setup" && state.Length > 0 && _store.Reset() is { } refused)
+            if (action == "setup" && state.Length > 0 && world.Reset() is { } refused)
             {
                 throw refused;
             }
@@ -114,7 +115,7 @@ internal sealed class ProviderStates
         if (action == "teardown")
         {
             var seeded = _store.Seed.SeededOf(model, id);
-            Arrange(model, id, seeded);
+            Arrange(world, model, id, seeded);
             return Values(model, id, seeded);
         }
 
@@ -122,14 +123,14 @@ internal sealed class ProviderStates
         StoredEntity? arranged = verb.StartsWith("does", StringComparison.OrdinalIgnoreCase) ? null
             : match.Groups["date"].Success ? UpdatedAt(model, id, match.Groups["date"].Value)
             : _store.Seed.VersionOf(model, id);
-        Arrange(model, id, arranged);
+        Arrange(world, model, id, arranged);
         return Values(model, id, arranged);
     }
 
     /// <summary>Sets the entity, or throws the store's refusal (the limit of added entities, a data folder that cannot store it).</summary>
-    private void Arrange(EntityModel model, int id, StoredEntity? entity)
+    private static void Arrange(EntityStore world, EntityModel model, int id, StoredEntity? entity)
     {
-        if (_store.Set(model, id, entity) is { } refused)
+        if (world.Set(model, id, entity) is { } refused)
         {
             throw refused;
         }

@@ -25,6 +25,8 @@ internal sealed class EntityStore : IDisposable
     private readonly EntityDatabase? _database;
     private readonly ReaderWriterLockSlim _resetGate = new(LockRecursionPolicy.NoRecursion);
     private readonly VersionTags _tags;
+    private readonly SeedVersions? _sharedSeeds; // a session's world: the seed cache every session reads through
+    private SeedVersions? _sessionSeeds; // the default world: that cache, made for the first session
     private volatile Generation _state;
 
     /// <summary>
@@ -50,7 +52,37 @@ internal sealed class EntityStore : IDisposable
         }
     }
 
+    /// <summary>A session's world: no data folder; tags from the default world's <paramref name="tags"/>, seed bytes from <paramref name="sharedSeeds"/>.</summary>
+    private EntityStore(SeedData seed, VersionTags tags, SeedVersions sharedSeeds)
+    {
+        _seed = seed;
+        _tags = tags;
+        _sharedSeeds = sharedSeeds;
+        _state = Fresh();
+    }
+
     public IReadOnlyList<EntityModel> Models => _seed.Models;
+
+    /// <summary>
+    /// A world of its own for a session: it starts from the seed (not from this world's changes), holds only the ids
+    /// it changes, and lives in memory only (with a data folder too). Its tags come from this store's counter, so no
+    /// two worlds hand out the same tag, and the seed versions it reads are generated once for every session.
+    /// It holds nothing to release: one that is dropped while a request still uses it is left to the collector.
+    /// </summary>
+    public EntityStore NewSession() =>
+        new(_seed, _tags, Volatile.Read(ref _sessionSeeds) ?? LazyInitializer.EnsureInitialized(ref _sessionSeeds, () => new SeedVersions(_seed, _tags.Next())));
+
+    /// <summary>How many ids of every route hold a slot: the entities this world changed since it started or was reset.</summary>
+    public int Changed()
+    {
+        var changed = 0;
+        foreach (var table in _state.Tables.Values)
+        {
+            changed += table.Count;
+        }
+
+        return changed;
+    }
 
     public SeedData Seed => _seed;
 
@@ -327,9 +359,14 @@ internal sealed class EntityStore : IDisposable
         : _seed.Holds(model, id) ? state.Tables[model].GetOrAdd(id, static (id, s) => new EntitySlot(s.Tags, () => s.State.Seeds.Get(s.Model, id)!), (State: state, Model: model, Tags: _tags))
         : null;
 
-    /// <summary>The seed state: no slot, and seed versions under a tag no client has seen.</summary>
-    private Generation Fresh() =>
-        new(_seed.Models.ToDictionary(m => m, _ => new ConcurrentDictionary<int, EntitySlot>()), new SeedVersions(_seed, _tags.Next()));
+    /// <summary>
+    /// The seed state: no slot, and seed versions under a tag no client has seen. A session's tables start small,
+    /// with one lock for their rare additions (reads take none): a thousand sessions should not cost a thousand
+    /// default-sized tables per route.
+    /// </summary>
+    private Generation Fresh() => _sharedSeeds is null
+        ? new(_seed.Models.ToDictionary(m => m, _ => new ConcurrentDictionary<int, EntitySlot>()), new SeedVersions(_seed, _tags.Next()))
+        : new(_seed.Models.ToDictionary(m => m, _ => new ConcurrentDictionary<int, EntitySlot>(1, 4)), SeedVersions.View(_sharedSeeds, _tags.Next()));
 
     /// <summary>The slots of the changed ids and the seed versions of the others, from the start or a reset until the next reset.</summary>
     private sealed record Generation(Dictionary<EntityModel, ConcurrentDictionary<int, EntitySlot>> Tables, SeedVersions Seeds)

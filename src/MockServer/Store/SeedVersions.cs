@@ -20,6 +20,7 @@ internal sealed class SeedVersions
     private readonly SeedData _seed;
     private readonly VersionTag _generation;
     private readonly Dictionary<EntityModel, Line?[]> _lines;
+    private readonly SeedVersions? _shared;
 
     public SeedVersions(SeedData seed, VersionTag generation)
     {
@@ -28,9 +29,28 @@ internal sealed class SeedVersions
         _lines = seed.Models.ToDictionary(m => m, _ => new Line?[Capacity]);
     }
 
+    private SeedVersions(SeedVersions shared, VersionTag generation)
+    {
+        _seed = shared._seed;
+        _generation = generation;
+        _lines = [];
+        _shared = shared;
+    }
+
+    /// <summary>
+    /// The seed versions of a session's world: the bytes come from <paramref name="shared"/>'s cache (one for every
+    /// session, so a session that only reads holds nothing of its own), each read named by this generation's tag.
+    /// </summary>
+    public static SeedVersions View(SeedVersions shared, VersionTag generation) => new(shared, generation);
+
     /// <summary>The tagged seed version of <paramref name="id"/>, or null when the seed does not hold it.</summary>
     public StoredEntity? Get(EntityModel model, int id)
     {
+        if (_shared is not null)
+        {
+            return _shared.Get(model, id)?.Tagged(TagOf(id)); // a session's read: the shared bytes under this generation's tag
+        }
+
         if (!_seed.Holds(model, id))
         {
             return null;

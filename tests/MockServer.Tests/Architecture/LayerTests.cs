@@ -72,6 +72,7 @@ public sealed class LayerTests
         [
             typeof(SuperOfficeMockServer).FullName, typeof(SuperOfficeMockServerOptions).FullName,
             typeof(SuperOfficeMockEngine).FullName, typeof(MockRequest).FullName, typeof(MockResponse).FullName, typeof(MockJournalEntry).FullName,
+            typeof(SuperOfficeMockSession).FullName,
         ]);
     }
 

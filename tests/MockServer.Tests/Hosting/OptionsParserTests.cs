@@ -158,6 +158,21 @@ public sealed class OptionsParserTests
         FluentActions.Invoking(() => MockServerOptionsParser.Parse(["--port"], NoEnvironment)).Should().Throw<ArgumentException>().WithMessage("*--port*");
 
     [Fact]
+    public void Parse_SessionBounds_FromTheEnvironmentAndTheCommandLine_WithTheirDefaults()
+    {
+        var defaults = MockServerOptionsParser.Parse([], NoEnvironment);
+        var fromEnvironment = MockServerOptionsParser.Parse([], new Hashtable { ["CONTRACTHARNESS_MAX_SESSIONS"] = "32", ["CONTRACTHARNESS_SESSION_IDLE_MINUTES"] = "0" });
+        var fromCommandLine = MockServerOptionsParser.Parse(["--max-sessions", "0", "--session-idle-minutes=5"], NoEnvironment);
+
+        (defaults.MaxSessions, defaults.SessionIdleMinutes).Should().Be((1000, 30));
+        (fromEnvironment.MaxSessions, fromEnvironment.SessionIdleMinutes).Should().Be((32, 0));
+        (fromCommandLine.MaxSessions, fromCommandLine.SessionIdleMinutes).Should().Be((0, 5));
+        MockServerOptionsParser.Help().Should().Contain("--max-sessions N").And.Contain("CONTRACTHARNESS_SESSION_IDLE_MINUTES; default 30");
+        FluentActions.Invoking(() => MockServerOptionsParser.Parse(["--max-sessions", "-1"], NoEnvironment))
+            .Should().Throw<ArgumentException>().WithMessage("--max-sessions -1: not a whole number of 0 or more*");
+    }
+
+    [Fact]
     public void Help_ListsEveryOptionWithItsEnvironmentVariable() =>
         MockServerOptionsParser.Help().Should().Contain("--port").And.Contain("CONTRACTHARNESS_PORT").And.Contain("--require-auth").And.Contain("--data");
 }

@@ -6,7 +6,7 @@ namespace ContractHarness.MockServer.Tests.Http;
 [Hosts(MockHosts.All)]
 public sealed class CorsTests(MockServerFixture fixture) : MockServerTestBase<MockServerFixture>(fixture)
 {
-    private const string RequestedHeaders = "authorization, if-unmodified-since, content-type, accept-language, so-language, so-timezone, x-xsrf-token";
+    private const string RequestedHeaders = "authorization, if-unmodified-since, content-type, accept-language, so-language, so-timezone, x-xsrf-token, x-mock-session";
 
     [Theory]
     [InlineData("http://localhost:3000")]

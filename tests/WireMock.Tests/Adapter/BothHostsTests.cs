@@ -103,6 +103,15 @@ public sealed class BothHostsTests
             answer.Headers.GetValues("Access-Control-Allow-Origin").Should().Equal("http://localhost:3000");
             answer.Headers.GetValues("Access-Control-Expose-Headers").Single().Should().Contain("ETag");
         },
+        ["X-Mock-Session"] = async http =>
+        {
+            var seeded = (await JsonAsync(await http.GetAsync(Contact)))["Name"]!.GetValue<string>();
+            using var answer = await SendAsync(http, "PATCH", Contact, "application/merge-patch+json", """{"Name":"In a session"}""", ("X-Mock-Session", "s1"));
+            answer.StatusCode.Should().Be(HttpStatusCode.OK);
+            using var inSession = new HttpRequestMessage(HttpMethod.Get, Contact) { Headers = { { "X-Mock-Session", "s1" } } };
+            (await JsonAsync(await http.SendAsync(inSession)))["Name"]!.GetValue<string>().Should().Be("In a session");
+            (await JsonAsync(await http.GetAsync(Contact)))["Name"]!.GetValue<string>().Should().Be(seeded);
+        },
         ["405 other method"] = async http =>
         {
             using var answer = await http.DeleteAsync(Contact);

@@ -3,13 +3,16 @@ using System.Text.Json;
 using ContractHarness.MockServer.Http;
 using ContractHarness.MockServer.Model;
 using ContractHarness.MockServer.Operations;
+using ContractHarness.MockServer.Store;
 
 namespace ContractHarness.MockServer.Http.Admin;
 
 /// <summary>
 /// The admin API under the reserved <c>/__admin</c> prefix, dispatched before any entity route:
 /// <c>GET health</c>, <c>POST reset</c>, <c>GET</c>/<c>DELETE requests</c> and <c>GET requests/count</c>
-/// (<see cref="JournalEndpoints"/>), <c>GET</c>/<c>POST provider-states</c>, and the fault rules (<see cref="FaultEndpoints"/>).
+/// (<see cref="JournalEndpoints"/>), <c>GET</c>/<c>POST provider-states</c>, the fault rules (<see cref="FaultEndpoints"/>),
+/// the sessions (<see cref="SessionEndpoints"/>) and the coverage of the contract (<see cref="CoverageEndpoints"/>).
+/// A reset and a provider state act on the session the request names (<see cref="SessionRequest"/>), else on the default world.
 /// Admin requests need no entity authorization; <see cref="AdminGuard"/> keeps other sites out of them. The browser
 /// pages (admin page, docs, OpenAPI document) are <see cref="AdminPages"/>'s, found before the switch.
 /// </summary>
@@ -30,11 +33,17 @@ internal sealed class AdminEndpoints(MockContext mock)
 
     private const string FaultRoute = "/faults/";
 
+    private const string SessionRoute = "/sessions/";
+
     private readonly AdminGuard _guard = new(mock.Cors, mock.Options.AdminToken);
     private readonly AdminPages _pages = new(new OpenApiDocument(mock.Catalog.Files, mock.Catalog.PathOf("openapi.json")), AdminAssets.SwaggerUiBundled);
     private readonly JournalEndpoints _journal = new(mock);
 
     private readonly FaultEndpoints _faults = new(mock);
+
+    private readonly SessionEndpoints _sessions = new(mock);
+
+    private readonly CoverageEndpoints _coverage = new(mock);
 
     public Task HandleAsync(HttpContext context, string subPath)
     {
@@ -52,6 +61,9 @@ internal sealed class AdminEndpoints(MockContext mock)
             "/faults" => ("GET, POST, DELETE", _faults.AllAsync),
             "/violations" => ("GET, DELETE", Violations),
             _ when route.StartsWith(FaultRoute, StringComparison.Ordinal) => ("DELETE", c => _faults.OneAsync(c, subPath.TrimEnd('/')[FaultRoute.Length..])),
+            "/sessions" => ("GET, DELETE", _sessions.AllAsync),
+            _ when route.StartsWith(SessionRoute, StringComparison.Ordinal) => ("DELETE", c => _sessions.OneAsync(c, subPath.TrimEnd('/')[SessionRoute.Length..])),
+            "/coverage" => ("GET, DELETE", _coverage.HandleAsync),
             _ => (null, null),
         };
         var refused = handler is null ? MockErrors.RouteNotFound(context.Request.Path)
@@ -63,7 +75,8 @@ internal sealed class AdminEndpoints(MockContext mock)
     private static Task Index(HttpContext context) => Write(context, new AdminIndexModel(
         [$"GET {Prefix}/health", $"POST {Prefix}/reset", $"GET {JournalPath}", $"GET {JournalPath}/count", $"DELETE {JournalPath}", $"GET {Prefix}/provider-states", $"POST {Prefix}/provider-states",
             $"GET {FaultEndpoints.Path}", $"POST {FaultEndpoints.Path}", $"DELETE {FaultEndpoints.Path}", $"DELETE {FaultEndpoints.Path}/{{id}}",
-            $"GET {Prefix}/violations", $"DELETE {Prefix}/violations"]),
+            $"GET {Prefix}/violations", $"DELETE {Prefix}/violations",
+            $"GET {SessionEndpoints.Path}", $"DELETE {SessionEndpoints.Path}", $"DELETE {SessionEndpoints.Path}/{{name}}", $"GET {CoverageEndpoints.Path}", $"DELETE {CoverageEndpoints.Path}"]),
         AdminJsonContext.Default.AdminIndexModel);
 
     /// <summary>The readiness probe (<see cref="HealthReport"/>), with its length set (probes and scripts read it whole).</summary>
@@ -75,15 +88,23 @@ internal sealed class AdminEndpoints(MockContext mock)
         return Write(context, health, AdminJsonContext.Default.HealthModel);
     }
 
-    private Task Reset(HttpContext context)
+    /// <summary>Back to the seed: the session's world alone when the request names one, else the default world (and the fault rules go).</summary>
+    private Task Reset(HttpContext context) => InWorldAsync(context, (world, session) =>
     {
-        if (mock.Reset() is { } refused)
+        if (session is null)
         {
-            return ErrorResponse.WriteAsync(context, refused);
+            if (mock.Reset() is { } refused)
+            {
+                return ErrorResponse.WriteAsync(context, refused);
+            }
+        }
+        else
+        {
+            world.Reset();
         }
 
-        return Write(context, new ResetModel(true, mock.Store.Models.ToDictionary(m => m.Resource, mock.Store.Count)), AdminJsonContext.Default.ResetModel);
-    }
+        return Write(context, new ResetModel(true, world.Models.ToDictionary(m => m.Resource, world.Count)) { Session = session }, AdminJsonContext.Default.ResetModel);
+    });
 
     /// <summary>The contract violations of proxied exchanges, per operation, side and path; DELETE forgets them.</summary>
     private Task Violations(HttpContext context)
@@ -98,17 +119,51 @@ internal sealed class AdminEndpoints(MockContext mock)
         return Write(context, mock.Violations.Snapshot(), AdminJsonContext.Default.ViolationSummaryModel);
     }
 
-    private async Task ProviderStates(HttpContext context)
+    private Task ProviderStates(HttpContext context)
     {
         if (HttpMethods.IsGet(context.Request.Method))
         {
-            await Write(context, new ProviderStatesModel(mock.ProviderStates.Known, mock.ProviderStates.Resources), AdminJsonContext.Default.ProviderStatesModel);
+            return Write(context, new ProviderStatesModel(mock.ProviderStates.Known, mock.ProviderStates.Resources), AdminJsonContext.Default.ProviderStatesModel);
+        }
+
+        return InWorldAsync(context, (world, _) => SetUpAsync(context, world));
+    }
+
+    /// <summary>
+    /// Runs <paramref name="action"/> in the world the request names: the default world's store (session null), or
+    /// the session's, entered for the while (started from the seed when new); a bad name or a session that cannot start is refused.
+    /// </summary>
+    private async Task InWorldAsync(HttpContext context, Func<EntityStore, string?, Task> action)
+    {
+        var name = SessionRequest.Read(context.Request, out var refused);
+        if (name is null)
+        {
+            await (refused is null ? action(mock.Store, null) : ErrorResponse.WriteAsync(context, refused));
             return;
         }
 
+        if (mock.Sessions.Enter(name, out refused) is not { } session)
+        {
+            await ErrorResponse.WriteAsync(context, refused!);
+            return;
+        }
+
+        JournalExchange.InSession(context, session);
+        try
+        {
+            await action(session.Store, name);
+        }
+        finally
+        {
+            mock.Sessions.Leave(session);
+        }
+    }
+
+    private async Task SetUpAsync(HttpContext context, EntityStore world)
+    {
         var (body, refused) = await RequestBody.ReadJsonAsync(context, mock.Options.MaxRequestBodyBytes);
         var request = body is null ? null : ReadStateRequest(body, out refused);
-        var values = request is null ? null : mock.ProviderStates.Apply(request, out refused);
+        var values = request is null ? null : mock.ProviderStates.Apply(world, request, out refused);
         if (refused is not null)
         {
             await ErrorResponse.WriteAsync(context, refused);

@@ -25,8 +25,12 @@ internal sealed record StorageModel(string File, bool Storing, string? Cause, in
 /// <summary>One mocked route in <see cref="HealthModel"/>.</summary>
 internal sealed record EndpointModel(string Route, string Entity, string PrimaryKey, IReadOnlyList<string> Methods, int Count, int SampleId);
 
-/// <summary>Answer of <c>POST /__admin/reset</c>.</summary>
-internal sealed record ResetModel(bool Reset, IReadOnlyDictionary<string, int> Counts);
+/// <summary>Answer of <c>POST /__admin/reset</c>: the counts of the world reset.</summary>
+internal sealed record ResetModel(bool Reset, IReadOnlyDictionary<string, int> Counts)
+{
+    /// <summary>The session reset; null for the default world.</summary>
+    public string? Session { get; init; }
+}
 
 /// <summary>Answer of <c>GET /__admin/requests</c>: newest first.</summary>
 internal sealed record JournalModel(int Capacity, long Total, IReadOnlyList<RequestModel> Requests);
@@ -51,6 +55,12 @@ internal sealed record RequestModel(
     /// <summary>With <c>--proxy</c>: every way the request and the tenant's answer break the contract (absent for requests the mock answered itself).</summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<ViolationModel>? Violations { get; init; }
+
+    /// <summary>The session the request named (<c>X-Mock-Session</c> or the <c>mock-session</c> cookie); null for the default world.</summary>
+    public string? Session { get; init; }
+
+    /// <summary>Every schema error of a refused update; null for an answer that is not one (or whose bodies the budget dropped).</summary>
+    public IReadOnlyList<SchemaErrorModel>? Errors { get; init; }
 }
 
 /// <summary>One contract violation of a proxied exchange: <c>request</c> or <c>response</c>, where, and what.</summary>
@@ -61,6 +71,9 @@ internal sealed record ViolationSummaryModel(long Exchanges, long ExchangesWithV
 
 /// <summary>One line of <see cref="ViolationSummaryModel"/>: how often, the last message and when it was last seen.</summary>
 internal sealed record ViolationCountModel(string Operation, string Side, string Path, long Count, string LastMessage, DateTimeOffset LastSeen);
+
+/// <summary>One schema error of a refused update in <see cref="RequestModel.Errors"/>: where (a JSON Pointer into the entity), which rule and what.</summary>
+internal sealed record SchemaErrorModel(string Path, string Kind, string Message);
 
 /// <summary>Answer of <c>GET /__admin/requests/count</c>.</summary>
 internal sealed record JournalCountModel(int Count);
@@ -83,5 +96,7 @@ internal sealed record AdminIndexModel(IReadOnlyList<string> Operations);
 [JsonSerializable(typeof(ProviderStateRequestModel))]
 [JsonSerializable(typeof(ProviderStatesModel))]
 [JsonSerializable(typeof(ViolationSummaryModel))]
+[JsonSerializable(typeof(SessionListModel))]
+[JsonSerializable(typeof(CoverageModel))]
 [JsonSerializable(typeof(System.Text.Json.Nodes.JsonObject))]
 internal sealed partial class AdminJsonContext : JsonSerializerContext;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ContractHarness.MockServer.Model;
+using ContractHarness.MockServer.Operations.Coverage;
 
 namespace ContractHarness.MockServer.Http.Admin;
 
@@ -71,6 +72,8 @@ internal sealed class JournalEndpoints(MockContext mock)
             bodies.WereDropped)
         {
             Violations = e.Violations is { } violations ? [.. violations.Select(v => new ViolationModel(v.Side, v.Path, v.Message))] : null,
+            Session = e.Session,
+            Errors = bodies.Errors is { } errors ? [.. errors.Select(static error => new SchemaErrorModel(error.Path, error.Kind, error.Message))] : null,
         };
     }
 
@@ -86,8 +89,8 @@ internal sealed class JournalEndpoints(MockContext mock)
             return "admin";
         }
 
-        return routes.TryMatch(path, out var route, out var id) && !id.IsEmpty && route.Allow.Split(", ").Contains(method, StringComparer.OrdinalIgnoreCase)
-            ? $"{method.ToUpperInvariant()} {route.Model.Resource}/{{id}}"
+        return routes.TryMatch(path, out var route, out var id) && !id.IsEmpty && route.Serves(method)
+            ? CatalogOperations.NameOf(route.Model, method)
             : null;
     }
 }

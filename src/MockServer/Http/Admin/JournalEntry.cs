@@ -1,4 +1,5 @@
 using ContractHarness.MockServer.Model;
+using ContractHarness.Contracts.Validation;
 
 namespace ContractHarness.MockServer.Http.Admin;
 
@@ -41,6 +42,9 @@ internal sealed record JournalEntry(
         return false;
     }
 
+    /// <summary>The session the request named; null for the default world.</summary>
+    public string? Session { get; init; }
+
     /// <summary>The number the journal gave the entry, increasing per recorded request (set once, before anyone can read it).</summary>
     public long Id { get; private set; }
 
@@ -66,8 +70,12 @@ internal sealed record JournalEntry(
     public void DropBodies() => _bodies = JournalBodies.Dropped;
 }
 
-/// <summary>The two bodies of a journal entry and whether each was cut at <see cref="JournalEntry.BodyLimit"/>.</summary>
-internal sealed record JournalBodies(JournalBody Request, bool RequestTruncated, JournalBody Response, bool ResponseTruncated)
+/// <summary>
+/// The two bodies of a journal entry and whether each was cut at <see cref="JournalEntry.BodyLimit"/>, and for a
+/// refused update every schema error (<see cref="Errors"/>): they come from the request's body, so they count against
+/// the journal's byte budget with the bodies and go with them.
+/// </summary>
+internal sealed record JournalBodies(JournalBody Request, bool RequestTruncated, JournalBody Response, bool ResponseTruncated, IReadOnlyList<SchemaError>? Errors = null)
 {
     /// <summary>No bodies to keep (none was read or written).</summary>
     public static readonly JournalBodies None = new(default, false, default, false);
@@ -75,9 +83,20 @@ internal sealed record JournalBodies(JournalBody Request, bool RequestTruncated,
     /// <summary>Bodies there were, and the byte budget did not keep.</summary>
     public static readonly JournalBodies Dropped = new(default, false, default, false);
 
-    /// <summary>The bytes both bodies hold.</summary>
-    public int Bytes { get; } = Request.Length + Response.Length;
+    /// <summary>The bytes both bodies hold, and an estimate of the error list's (its texts, two bytes a character, and an object each).</summary>
+    public int Bytes { get; } = Request.Length + Response.Length + ErrorBytes(Errors);
 
     /// <summary>True for <see cref="Dropped"/>: there were bodies, and the byte budget did not keep them.</summary>
     public bool WereDropped => ReferenceEquals(this, Dropped);
+
+    private static int ErrorBytes(IReadOnlyList<SchemaError>? errors)
+    {
+        long bytes = 0;
+        foreach (var error in errors ?? [])
+        {
+            bytes += 64 + (2L * (error.Path.Length + error.Kind.Length + error.Message.Length));
+        }
+
+        return (int)Math.Min(bytes, int.MaxValue);
+    }
 }

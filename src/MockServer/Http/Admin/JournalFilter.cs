@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ContractHarness.MockServer.Model;
+using ContractHarness.MockServer.Operations.Sessions;
 
 namespace ContractHarness.MockServer.Http.Admin;
 
@@ -8,7 +9,8 @@ namespace ContractHarness.MockServer.Http.Admin;
 /// The query of <c>GET /__admin/requests</c> and <c>/__admin/requests/count</c>: <c>method</c>, <c>path</c> (exact,
 /// case-insensitive) or <c>pathPattern</c> (a .NET regular expression, with a match timeout), both against the path
 /// without its query; <c>status</c> (<c>409</c>) or a class (<c>4xx</c>); <c>since</c> and <c>until</c> (ISO 8601,
-/// inclusive); <c>limit</c> (the list only). Anything else, a repeated parameter or a bad value is refused with a
+/// inclusive); <c>session</c> (the requests of one session, compared exactly; empty for those of the default world);
+/// <c>limit</c> (the list only). Anything else, a repeated parameter or a bad value is refused with a
 /// 400 naming the parameter: a misspelt filter must not quietly match everything.
 /// </summary>
 internal sealed class JournalFilter
@@ -26,6 +28,8 @@ internal sealed class JournalFilter
     private int _statusClass;
     private DateTimeOffset? _since;
     private DateTimeOffset? _until;
+    private bool _bySession;
+    private string? _session;
 
     /// <summary>At most this many entries, newest first; null for all.</summary>
     public int? Limit { get; private set; }
@@ -60,7 +64,8 @@ internal sealed class JournalFilter
         if ((_method is not null && !entry.Method.Equals(_method, StringComparison.OrdinalIgnoreCase))
             || (_status != 0 && entry.Status != _status)
             || (_statusClass != 0 && entry.Status / 100 != _statusClass)
-            || entry.Time < _since || entry.Time > _until)
+            || entry.Time < _since || entry.Time > _until
+            || (_bySession && !string.Equals(entry.Session, _session, StringComparison.Ordinal)))
         {
             return false;
         }
@@ -95,13 +100,17 @@ internal sealed class JournalFilter
                 return SetInstant(value, out _since);
             case "until":
                 return SetInstant(value, out _until);
+            case "session":
+                _bySession = true;
+                _session = value.Length == 0 ? null : value;
+                return value.Length == 0 || SessionName.Problem(value) is not { } problem ? null : $"{problem} (or empty for the requests without a session)";
             case "limit" when allowLimit:
                 Limit = int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var limit) && limit > 0 ? limit : null;
                 return Limit is null ? $"must be a whole number from 1, not '{value}'" : null;
             case "limit":
                 return "applies to the list, not to the count";
             default:
-                return "is not a filter; use method, path or pathPattern, status, since, until" + (allowLimit ? ", limit" : string.Empty);
+                return "is not a filter; use method, path or pathPattern, status, since, until, session" + (allowLimit ? ", limit" : string.Empty);
         }
     }
 

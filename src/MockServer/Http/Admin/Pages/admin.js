@@ -65,6 +65,7 @@ async function pollJournal() {
     cell(row, entry.status, 'status status-' + String(entry.status)[0]);
     cell(row, entry.milliseconds, 'ms');
     cell(row, entry.operation, 'operation');
+    cell(row, entry.session, 'session');
     cell(row, entry.fault, 'fault');
   }
   return arrived;
