@@ -32,7 +32,7 @@ internal sealed class ProxyStep
         _mock = mock;
         _tenant = tenant;
         _recorder = recorder;
-        _contract = new ContractOperations(mock.Store.Models, mock.Catalog.PathOf("openapi.json"));
+        _contract = new ContractOperations(mock.Store.Models, mock.Catalog.Files, mock.Catalog.PathOf("openapi.json"));
     }
 
     /// <summary>The proxy of <paramref name="mock"/> to <paramref name="tenant"/>; its connections close with the mock.</summary>

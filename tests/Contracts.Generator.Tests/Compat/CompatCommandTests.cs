@@ -10,7 +10,7 @@ namespace ContractHarness.Contracts.Generator.Tests.Compat;
 /// </summary>
 public sealed class CompatCommandTests : IDisposable
 {
-    private static readonly string Fixtures = RepoRoot.Combine("tests", "Contracts.Tests", "Compat", "fixtures");
+    private static readonly string Fixtures = RepoRoot.Combine("tests", "Contracts.Generator.Tests", "Compat", "fixtures");
 
     private readonly TempDirectory _temp = new();
 

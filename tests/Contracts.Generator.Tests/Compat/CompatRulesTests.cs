@@ -168,7 +168,7 @@ public sealed class CompatRulesTests
         report.Text().Should().Contain("in GET /reports/{id}, PUT /links/{id}");
     }
 
-    private static JsonObject Fixture() => JsonNode.Parse(File.ReadAllText(RepoRoot.Combine("tests", "Contracts.Tests", "Compat", "fixtures", "base.json")))!.AsObject();
+    private static JsonObject Fixture() => JsonNode.Parse(File.ReadAllText(RepoRoot.Combine("tests", "Contracts.Generator.Tests", "Compat", "fixtures", "base.json")))!.AsObject();
 
     private static JsonObject Path(JsonObject d, string path) => d["paths"]![path]!.AsObject();
 

@@ -71,7 +71,7 @@ public sealed class LayerTests
         outside.Should().BeEquivalentTo(
         [
             typeof(SuperOfficeMockServer).FullName, typeof(SuperOfficeMockServerOptions).FullName,
-            typeof(SuperOfficeMockEngine).FullName, typeof(MockRequest).FullName, typeof(MockResponse).FullName, typeof(MockJournalEntry).FullName,
+            typeof(SuperOfficeMockEngine).FullName, typeof(SuperOfficeMockCommandLine).FullName, typeof(MockRequest).FullName, typeof(MockResponse).FullName, typeof(MockJournalEntry).FullName,
             typeof(SuperOfficeMockSession).FullName,
         ]);
     }

@@ -8,6 +8,7 @@ namespace ContractHarness.MockServer.Tests.Coverage;
 /// <c>/__admin/coverage</c>: every catalog operation with the answers of each status it documents, the pairs never
 /// answered, the answers the catalog does not document; per session with <c>X-Mock-Session</c>, all traffic without.
 /// </summary>
+[Hosts(MockHosts.All)]
 public sealed class CoverageTests(MockServerFixture fixture) : MockServerTestBase<MockServerFixture>(fixture)
 {
     private const string SessionHeader = "X-Mock-Session";

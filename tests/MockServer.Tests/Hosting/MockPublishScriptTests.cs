@@ -22,7 +22,7 @@ public sealed class MockPublishScriptTests : IDisposable
             echo "  ContractHarness.Contracts -> /x/ContractHarness.Contracts.dll"; sleep 1.2
             [[ -n ${PUBLISH_FAILS:-} ]] && { echo "Program.cs(1,1): error CS1002: ; expected [x.csproj]"; exit 1; }
             echo "  Generating native code"; sleep 1.2
-            mkdir -p "$out" && printf '#!/bin/sh\n' >"$out/ContractHarness.MockServer" && chmod +x "$out/ContractHarness.MockServer"
+            mkdir -p "$out" && printf '#!/bin/sh\n' >"$out/ContractHarness.MockServer.Tool" && chmod +x "$out/ContractHarness.MockServer.Tool"
             """);
         var bin = Directory.CreateDirectory(Path.Combine(_folder, "bin")).FullName;
         ChildProcess.Script(bin, "clang", "exit 0"); // the native path needs a clang on PATH; the stand-in dotnet never calls it

@@ -5,6 +5,7 @@ using ContractHarness.MockServer.Tests.Support;
 namespace ContractHarness.MockServer.Tests.Journal;
 
 /// <summary>A refused update's journal entry lists every schema error; the answer keeps the real server's shape and names the first few.</summary>
+[Hosts(MockHosts.All)]
 public sealed class JournalErrorsTests(MockServerFixture fixture) : MockServerTestBase<MockServerFixture>(fixture)
 {
     // Eight properties that break the schema: six strings given numbers, a boolean given text, an enumeration member that is none.

@@ -10,21 +10,11 @@ using WireMock.Settings;
 namespace ContractHarness.WireMock.Tests.Readme;
 
 /// <summary>
-/// The WireMock.Net examples of the README and of docs/wiremock.md (static mappings, the contract adapter, a pact verified
-/// against it), compiled and run by the suite.
+/// The WireMock.Net examples of docs/wiremock.md (static mappings, the contract adapter, a pact verified against it),
+/// compiled and run by the suite.
 /// </summary>
 public static class WireMockExamples
 {
-    /// <summary>Starts WireMock.Net on the generated mappings of the repository at <paramref name="repository"/>.</summary>
-    public static WireMockServer StartOnTheStaticMappings(string repository)
-    {
-        // README: WireMock.Net static mappings
-        var server = WireMockServer.Start(new WireMockServerSettings { MaxRequestLogCount = 100 }); // WireMock.Net 1.25.0
-        server.ReadStaticMappings(Path.Combine(repository, "contracts", "wiremock", "net"));
-        // README: end
-        return server;
-    }
-
     /// <summary>docs/wiremock.md's static mappings: the same call on WireMock.Net 1.x and 2.x.</summary>
     public static WireMockServer StartOnTheStaticMappingsOfEitherLine(string repository)
     {

@@ -16,9 +16,9 @@ internal sealed class ContractOperations
 {
     private readonly Dictionary<(EntityModel Model, string Method), OperationContract> _byOperation = [];
 
-    public ContractOperations(IReadOnlyList<EntityModel> models, string openApiFile)
+    public ContractOperations(IReadOnlyList<EntityModel> models, ContractFiles files, string openApiFile)
     {
-        var paths = File.Exists(openApiFile) ? (JsonNode.Parse(File.ReadAllBytes(openApiFile)) as JsonObject)?["paths"] as JsonObject : null;
+        var paths = files.Exists(openApiFile) ? (JsonNode.Parse(files.ReadAllBytes(openApiFile)) as JsonObject)?["paths"] as JsonObject : null;
         var documented = new DocumentedStatuses(models);
         foreach (var model in models)
         {
