@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
-using ContractHarness.Contracts.Generator.Tests.Support;
+using ContractHarness.TestSupport;
 using ContractHarness.Contracts.Validation;
 
 namespace ContractHarness.Bench.Micro;
