@@ -31,7 +31,7 @@ internal static class StartChecks
     {
         if (options.Proxy is { } tenant && Proxy.TenantAddress.Problem(tenant) is { } problem)
         {
-            return $"--proxy {tenant}: {problem}";
+            return $"--proxy {Proxy.TenantAddress.Masked(tenant.OriginalString)}: {problem}";
         }
 
         if (!string.IsNullOrEmpty(options.RecordDirectory) && options.Proxy is null)

@@ -84,6 +84,16 @@ public sealed class CliErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task InProcess_ProxyWithCredentialsOrRecordWithoutProxy_IsRefusedBeforeStarting_WithoutShowingThem()
+    {
+        var credentials = () => SuperOfficeMockServer.StartAsync(new SuperOfficeMockServerOptions { Port = 0, LogRequests = false, Proxy = new Uri("https://me:pa55word@tenant.example/") });
+        var recordAlone = () => SuperOfficeMockServer.StartAsync(new SuperOfficeMockServerOptions { Port = 0, LogRequests = false, RecordDirectory = _folder });
+
+        (await credentials.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Contain("carries credentials").And.NotContain("pa55word");
+        (await recordAlone.Should().ThrowAsync<ArgumentException>()).Which.Message.Should().Contain("recording needs a tenant");
+    }
+
+    [Fact]
     public async Task RecordPointingAtAFile_IsRefused()
     {
         var file = Path.Combine(_folder, "recording.json");

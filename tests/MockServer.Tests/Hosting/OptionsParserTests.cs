@@ -22,6 +22,28 @@ public sealed class OptionsParserTests
     }
 
     [Fact]
+    public void Parse_ProxyRecordAndReplay_FromTheEnvironmentAndTheCommandLine()
+    {
+        var environment = new Hashtable
+        {
+            ["CONTRACTHARNESS_PROXY"] = "https://online.example.com/Cust12345", ["CONTRACTHARNESS_PROXY_TIMEOUT"] = "2.5", ["CONTRACTHARNESS_RECORD"] = "recording",
+        };
+
+        var fromEnvironment = MockServerOptionsParser.Parse([], environment);
+        var fromCommandLine = MockServerOptionsParser.Parse(["--replay", "recording", "--proxy-timeout=90"], NoEnvironment);
+        var defaults = MockServerOptionsParser.Parse([], NoEnvironment);
+
+        fromEnvironment.Proxy.Should().Be(new Uri("https://online.example.com/Cust12345"));
+        fromEnvironment.ProxyTimeout.Should().Be(TimeSpan.FromSeconds(2.5));
+        fromEnvironment.RecordDirectory.Should().Be("recording");
+        fromCommandLine.ReplayDirectory.Should().Be("recording");
+        fromCommandLine.ProxyTimeout.Should().Be(TimeSpan.FromSeconds(90));
+        (defaults.Proxy, defaults.RecordDirectory, defaults.ReplayDirectory, defaults.ProxyTimeout).Should().Be((null, null, null, TimeSpan.FromSeconds(30)));
+        MockServerOptionsParser.Help().Should().Contain("--proxy URL").And.Contain("[CONTRACTHARNESS_PROXY; default none: the mock answers]")
+            .And.Contain("[CONTRACTHARNESS_PROXY_TIMEOUT; default 30]").And.Contain("--record DIR").And.Contain("--replay DIR");
+    }
+
+    [Fact]
     public void Parse_AllowedHostsAndAdminToken_FromTheEnvironmentAndTheCommandLine()
     {
         var environment = new Hashtable { ["CONTRACTHARNESS_ALLOWED_HOSTS"] = "mock.test, other.test", ["CONTRACTHARNESS_ADMIN_TOKEN"] = "from-env" };

@@ -35,6 +35,7 @@ public sealed class TenantFailureTests
         var entry = (await JournalAsync(client))[0]!;
         entry["status"]!.GetValue<int>().Should().Be(502);
         ((string)entry["responseBody"]!).Should().Contain("TenantUnreachable");
+        entry["violations"]!.AsArray().Should().BeEmpty("the request kept the contract; the entry of a proxied request lists its violations all the same");
     }
 
     [Fact]
