@@ -94,6 +94,6 @@ first_answer "$work/tool-warm"
 warm=$elapsed
 kill "$tool_pid"; wait "$tool_pid" 2>/dev/null || true; tool_pid=
 
-say "packages: $(ls "$packages" | grep -c nupkg$) .nupkg, $(ls "$packages" | grep -c snupkg$) .snupkg, version $version"
+say "packages: $(ls "$packages" | grep -c '\.nupkg$') .nupkg, $(ls "$packages" | grep -c '\.snupkg$') .snupkg, version $version"
 say "tool ($kind): install to first answer ${cold} s cold, ${warm} s warm; RSS at idle ${rss} MB"
 say "passed: the consumer's tests, the tool's answers, /__admin/docs, --help, a bad option"
