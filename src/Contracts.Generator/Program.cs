@@ -3,7 +3,7 @@ using ContractHarness.Contracts.Generator.Compat;
 using ContractHarness.Contracts.Generator.Pages;
 using ContractHarness.Contracts.Reporting;
 
-// make contracts: `generate --source contracts/source --out contracts`; `check` exits 1 when contracts/ drifted;
+// make contracts: `generate --source contracts/source --out contracts`; `check` exits 1 when contracts/ is stale;
 // make drift: `drift --vendor FILE [--junit FILE]` exits 1 on a type disagreement with a vendor API description;
 // make compat: `compat --base FILE [--head FILE] [--junit FILE]` exits 1 on a change that breaks a consumer.
 var command = args.FirstOrDefault() ?? "help";
@@ -26,14 +26,14 @@ try
             Console.WriteLine($"Generated {files.Count} files in {Path.GetFullPath(output)} from {source}.");
             return 0;
         case "check":
-            var drift = ContractGenerator.Drift(source, output);
-            foreach (var file in drift)
+            var stale = ContractGenerator.StaleFiles(source, output);
+            foreach (var file in stale)
             {
                 Console.Error.WriteLine($"out of date: {file}");
             }
 
-            Console.WriteLine(drift.Count == 0 ? "contracts/ is up to date." : $"{drift.Count} files differ: run 'make contracts'.");
-            return drift.Count == 0 ? 0 : 1;
+            Console.WriteLine(stale.Count == 0 ? "contracts/ is up to date." : $"{stale.Count} files are stale: run 'make contracts'.");
+            return stale.Count == 0 ? 0 : 1;
         case "drift":
             var vendor = Option("--vendor", string.Empty);
             if (vendor.Length == 0)

@@ -84,16 +84,19 @@ internal static class ContractGenerator
         return [.. files.Keys];
     }
 
-    /// <summary>Files under <paramref name="contractsDirectory"/> that differ from what the pages generate (missing, changed or stale).</summary>
-    public static IReadOnlyList<string> Drift(string sourceDirectory, string contractsDirectory)
+    /// <summary>
+    /// The stale files under <paramref name="contractsDirectory"/>: those that differ from what the pages generate
+    /// (missing, changed, or left over in a folder the generator owns). "Drift" is the vendor comparison's word.
+    /// </summary>
+    public static IReadOnlyList<string> StaleFiles(string sourceDirectory, string contractsDirectory)
     {
         var files = Generate(sourceDirectory);
-        var drift = files.Where(f => !File.Exists(Path.Combine(contractsDirectory, f.Key)) || File.ReadAllText(Path.Combine(contractsDirectory, f.Key)) != f.Value)
+        var stale = files.Where(f => !File.Exists(Path.Combine(contractsDirectory, f.Key)) || File.ReadAllText(Path.Combine(contractsDirectory, f.Key)) != f.Value)
             .Select(f => f.Key).ToList();
-        drift.AddRange(OwnedFolders.Where(d => Directory.Exists(Path.Combine(contractsDirectory, d)))
+        stale.AddRange(OwnedFolders.Where(d => Directory.Exists(Path.Combine(contractsDirectory, d)))
             .SelectMany(d => Directory.GetFiles(Path.Combine(contractsDirectory, d)).Select(f => $"{d}/{Path.GetFileName(f)}"))
             .Where(f => !files.ContainsKey(f)));
-        return drift;
+        return stale;
     }
 
     /// <summary>JSON options of the generated schemas, fixtures and OpenAPI document (the catalog has its own writer).</summary>

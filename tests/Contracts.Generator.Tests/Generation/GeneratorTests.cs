@@ -19,7 +19,7 @@ public class GeneratorTests
             File.ReadAllText(temp.Combine(file)).Should().Be(File.ReadAllText(Path.Combine(RepoPaths.Contracts, file)), $"{file} drifted: run 'make contracts'");
         }
 
-        ContractGenerator.Drift(RepoPaths.Source, RepoPaths.Contracts).Should().BeEmpty("contracts/ must be regenerated with 'make contracts'");
+        ContractGenerator.StaleFiles(RepoPaths.Source, RepoPaths.Contracts).Should().BeEmpty("contracts/ must be regenerated with 'make contracts'");
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public class GeneratorTests
         File.AppendAllText(temp.Combine("schemas", "Associate.schema.json"), " ");
         File.WriteAllText(temp.Combine("fixtures", "Leftover.json"), "{}");
 
-        ContractGenerator.Drift(RepoPaths.Source, temp.Path).Should().BeEquivalentTo("schemas/Associate.schema.json", "fixtures/Leftover.json");
+        ContractGenerator.StaleFiles(RepoPaths.Source, temp.Path).Should().BeEquivalentTo("schemas/Associate.schema.json", "fixtures/Leftover.json");
     }
 
     [Fact]

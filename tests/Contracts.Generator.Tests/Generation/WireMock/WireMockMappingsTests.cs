@@ -45,10 +45,10 @@ public class WireMockMappingsTests
         File.WriteAllText(temp.Combine("wiremock", "mappings", "Removed.json"), """{"mappings": []}""");
         File.AppendAllText(temp.Combine("wiremock", "mappings", "Ticket.json"), " ");
 
-        ContractGenerator.Drift(RepoPaths.Source, temp.Path).Should().BeEquivalentTo(
+        ContractGenerator.StaleFiles(RepoPaths.Source, temp.Path).Should().BeEquivalentTo(
             "wiremock/net/Removed.json", "wiremock/mappings/Removed.json", "wiremock/mappings/Ticket.json");
         ContractGenerator.Write(RepoPaths.Source, temp.Path);
         File.Exists(temp.Combine("wiremock", "net", "Removed.json")).Should().BeFalse("a stale mapping would still be loaded and answered");
-        ContractGenerator.Drift(RepoPaths.Source, temp.Path).Should().BeEmpty();
+        ContractGenerator.StaleFiles(RepoPaths.Source, temp.Path).Should().BeEmpty();
     }
 }
