@@ -15,7 +15,7 @@ export REDOCLY_SUPPRESS_UPDATE_NOTICE := true
 .PHONY: help
 help: ## List the targets, by who uses them
 	@awk 'BEGIN { FS = ":.*?## " } /^##@ / { printf "\n%s\n", substr($$0, 5) } /^[a-zA-Z_-]+:.*?## / { printf "  make %-18s %s\n", $$1, $$2 }' $(MAKEFILE_LIST)
-	@echo; echo "CI runs .ci/run (it installs what a clean machine lacks, then make test). INSTALL_SYSTEM_PACKAGES=0: no apt-get."
+	@echo; echo "CI runs .ci/run (it installs what a clean machine lacks, then make test and make test-packages). INSTALL_SYSTEM_PACKAGES=0: no apt-get."
 
 # The npm packages (Pact engine, pact CLI, OpenAPI validator, Redocly CLI, swagger-mock-validator, Ajv) are pinned in package-lock.json.
 $(NODE_STAMP): package.json package-lock.json
@@ -40,7 +40,7 @@ TEST_LOG := .stamps/test-output.log
 TEST_RESULTS := .artifacts/test-results
 
 .PHONY: test
-test: tools ## Build and run every test (installs what it needs first), then the HTTP tests against the Native AOT mock
+test: tools ## Build and run every test (installs what it needs first), then the HTTP tests through the in-memory handler and against the Native AOT mock
 	@mkdir -p .stamps; rm -rf $(TEST_RESULTS)
 	@set -o pipefail; $(DOTNET) test ContractHarness.sln -c $(CONFIGURATION) \
 	  --logger "junit;LogFilePath=$(CURDIR)/$(TEST_RESULTS)/{assembly}.junit.xml" 2>&1 | tee $(TEST_LOG); status=$$?; \
