@@ -34,7 +34,7 @@ internal readonly record struct SchemaPath(SchemaNode? Schema, string Path, stri
                 schema = values;
                 Append(path, segment);
             }
-            else if (node.Items is { } items && (segment == "-" || IsIndex(segment)))
+            else if (node.Items is { } items && (segment == "-" || JsonNodeNavigator.TryParseArrayIndex(segment, out _)))
             {
                 schema = items;
                 Append(path, segment);
@@ -59,9 +59,5 @@ internal readonly record struct SchemaPath(SchemaNode? Schema, string Path, stri
     }
 
     /// <summary>Appends a segment, escaped as RFC 6901 requires.</summary>
-    public static StringBuilder Append(StringBuilder path, string segment) =>
-        path.Append('/').Append(segment.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal));
-
-    private static bool IsIndex(string segment) =>
-        segment.Length > 0 && (segment == "0" || segment[0] != '0') && segment.All(char.IsAsciiDigit);
+    public static StringBuilder Append(StringBuilder path, string segment) => path.Append('/').Append(JsonPointerSyntax.Escape(segment));
 }
